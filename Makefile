@@ -1,0 +1,21 @@
+# Account Security Service. Needs only a JDK (17+) and Maven; everything else comes through Maven
+# (and, for the browser tests, Debian's chromium packages, installed by scripts/ensure-chromium.sh).
+MVN ?= mvn -B
+
+.PHONY: run test bench lint package clean
+
+run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) and H2; demo accounts in the banner
+	$(MVN) -q -DskipTests spring-boot:test-run
+
+test:           ## the whole suite: unit, integration (Redis, GreenMail, H2, PostgreSQL if reachable), browser
+	./scripts/ensure-chromium.sh || echo "chromium unavailable: browser tests will be skipped"
+	$(MVN) verify
+
+bench:          ## benchmarks; prints a table and writes docs/bench/
+	./scripts/bench.sh
+
+package:        ## the production jar under target/
+	$(MVN) -DskipTests package
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,19 @@
+package org.accountsecurity.account;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** Too many failed sign-ins for this address or client; refused before any password check. */
+public class SignInThrottledException extends AuthenticationException {
+
+	private final long retryAfterSeconds;
+
+	SignInThrottledException(long retryAfterSeconds) {
+		super("Too many failed sign-ins");
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	public long retryAfterSeconds() {
+		return retryAfterSeconds;
+	}
+
+}

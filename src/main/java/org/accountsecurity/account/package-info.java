@@ -1,0 +1,2 @@
+/** Accounts, signing in and out, and the account details page. */
+package org.accountsecurity.account;

@@ -1,0 +1,97 @@
+package org.accountsecurity.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountService;
+import org.accountsecurity.account.AccountSessions;
+import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.InvalidAccountException;
+import org.accountsecurity.account.Language;
+import org.accountsecurity.audit.AuditTrail;
+import org.accountsecurity.audit.RequestOrigin;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Account details: profile, Change password (with Reset password) and Security. */
+@Controller
+class AccountController {
+
+	static final String DETAILS_VIEW = "account/details";
+
+	private final Accounts accounts;
+
+	private final AccountService service;
+
+	private final AccountSessions sessions;
+
+	private final AuditTrail trail;
+
+	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail) {
+		this.accounts = accounts;
+		this.service = service;
+		this.sessions = sessions;
+		this.trail = trail;
+	}
+
+	@GetMapping("/account")
+	String details(@AuthenticationPrincipal AccountUser user, Model model) {
+		Account account = accounts.findById(user.accountId()).orElseThrow();
+		model.addAttribute("account", account);
+		if (!model.containsAttribute("profile")) {
+			model.addAttribute("profile", new ProfileForm(account.displayName(), account.language().code()));
+		}
+		model.addAttribute("languages", Language.values());
+		model.addAttribute("events", trail.recentForAccount(account.id(), 10));
+		model.addAttribute("activeSessions", sessions.countActive(account.id()));
+		return DETAILS_VIEW;
+	}
+
+	@PostMapping("/account/profile")
+	String updateProfile(@AuthenticationPrincipal AccountUser user, ProfileForm form, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		try {
+			Language language = Language.fromCode(form.language()).orElse(null);
+			Account updated = service.updateProfile(user.accountId(), form.displayName(), language,
+					RequestOrigin.of(request));
+			refreshPrincipal(updated, request);
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (InvalidAccountException ex) {
+			redirect.addFlashAttribute("profile", form);
+			redirect.addFlashAttribute("profileProblems", ex.problems());
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/sessions/end-others")
+	String endOtherSessions(@AuthenticationPrincipal AccountUser user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		int ended = sessions.endAll(user.accountId(), request.getSession().getId(), "sign_out_everywhere_else",
+				RequestOrigin.of(request));
+		redirect.addFlashAttribute("sessionsEnded", ended);
+		return "redirect:/account";
+	}
+
+	// The menu and the page language come from the principal: give the session the new name and language.
+	private static void refreshPrincipal(Account account, HttpServletRequest request) {
+		var current = SecurityContextHolder.getContext().getAuthentication();
+		var auth = UsernamePasswordAuthenticationToken.authenticated(new AccountUser(account), null,
+				current.getAuthorities());
+		((AccountUser) auth.getPrincipal()).eraseCredentials();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(auth);
+		SecurityContextHolder.setContext(context);
+		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+	}
+
+}

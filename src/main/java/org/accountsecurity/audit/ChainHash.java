@@ -1,0 +1,50 @@
+package org.accountsecurity.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The hashes that chain audit events. Fields are length-prefixed, so no choice of values can make two
+ * different events hash alike.
+ */
+public final class ChainHash {
+
+	public static final String GENESIS = "0".repeat(64);
+
+	private ChainHash() {
+	}
+
+	/** The event's own hash over its chained core: everything but the erasable personal fields. */
+	public static String of(String prevHash, long id, long occurredAtMillis, String type, String outcome,
+			String reason, String actor, String requestId, String personalDigest) {
+		return sha256(prevHash, Long.toString(id), Long.toString(occurredAtMillis), type, outcome, reason, actor,
+				requestId, personalDigest);
+	}
+
+	/** Seals the personal fields; without the salt (erased with them) it reveals nothing about them. */
+	public static String personalDigest(String salt, String accountId, String subjectHash, String clientAddress,
+			String userAgent) {
+		if (salt == null) {
+			return sha256("erased");
+		}
+		return sha256(salt, accountId, subjectHash, clientAddress, userAgent);
+	}
+
+	private static String sha256(String... fields) {
+		StringBuilder canonical = new StringBuilder();
+		for (String field : fields) {
+			canonical.append(field == null ? "~" : field.length() + ":" + field).append(';');
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is unavailable", ex);
+		}
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.accountsecurity.passwordreset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountSessions;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.audit.AuditEntry;
+import org.accountsecurity.audit.AuditEventType;
+import org.accountsecurity.audit.AuditLog;
+import org.accountsecurity.audit.ClientAddresses;
+import org.accountsecurity.audit.Outcome;
+import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.mail.MailOutbox;
+import org.accountsecurity.mail.OutboxMessage;
+import org.accountsecurity.password.PasswordContext;
+import org.accountsecurity.password.PasswordHasher;
+import org.accountsecurity.password.PasswordPolicy;
+import org.accountsecurity.password.PasswordProperties;
+import org.accountsecurity.password.PolicyViolation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sets the new password from a checked reset link. The policy is checked and the hash computed before the
+ * link is consumed, so a refused password leaves the link usable; then one atomic consume decides which of
+ * concurrent submissions wins. Afterwards every session ends, every link is revoked and a notice is mailed.
+ */
+@Service
+public class PasswordChangeService {
+
+	static final String PASSWORD_CHANGED = "password-changed";
+
+	private final Accounts accounts;
+
+	private final ResetTokens tokens;
+
+	private final PasswordPolicy policy;
+
+	private final PasswordHasher hasher;
+
+	private final PasswordProperties passwordProperties;
+
+	private final AccountSessions sessions;
+
+	private final AuditLog audit;
+
+	private final MailOutbox outbox;
+
+	private final ClientAddresses clientAddresses;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	PasswordChangeService(Accounts accounts, ResetTokens tokens, PasswordPolicy policy, PasswordHasher hasher,
+			PasswordProperties passwordProperties, AccountSessions sessions, AuditLog audit, MailOutbox outbox,
+			ClientAddresses clientAddresses, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.policy = policy;
+		this.hasher = hasher;
+		this.passwordProperties = passwordProperties;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.clientAddresses = clientAddresses;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	public ChangeResult complete(PendingReset pending, String password, String confirmation, RequestOrigin origin) {
+		Optional<Account> found = accounts.findById(pending.accountId());
+		if (found.isEmpty() || found.get().credentialVersion() != pending.credentialVersion()) {
+			return rejected(pending, ResetLinkState.REVOKED, origin);
+		}
+		Account account = found.get();
+		List<PolicyViolation> violations = policy.check(password, confirmation, new PasswordContext(account.email(),
+				account.displayName(), accounts.recentPasswordHashes(account.id(), passwordProperties.history())));
+		if (!violations.isEmpty()) {
+			audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_REJECTED, Outcome.FAILURE,
+					violations.stream().map(PolicyViolation::code).collect(Collectors.joining(",")), account.id(),
+					origin));
+			return ChangeResult.refused(violations);
+		}
+		String hash = hasher.hash(password);
+		if (!tokens.consume(pending)) {
+			return rejected(pending, tokens.stateOf(pending), origin);
+		}
+		transaction.executeWithoutResult(status -> {
+			accounts.changePassword(account.id(), hash, clock.instant());
+			audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, "via=reset_link",
+					account.id(), origin));
+		});
+		afterChange(account, origin);
+		meters.counter("reset.tokens.consumed").increment();
+		return ChangeResult.CHANGED;
+	}
+
+	private void afterChange(Account account, RequestOrigin origin) {
+		tokens.revokeAll(account.id());
+		sessions.endAll(account.id(), null, "password_changed", origin);
+		String client = clientAddresses.storable(origin.clientAddress());
+		String agent = origin.userAgent() == null ? "" : origin.userAgent();
+		outbox.enqueue(new OutboxMessage(PASSWORD_CHANGED, Map.of("accountId", account.id().toString(), "client",
+				client == null ? "" : client, "userAgent", agent.length() > 120 ? agent.substring(0, 120) : agent,
+				"changedAt", clock.instant().toString())));
+	}
+
+	private ChangeResult rejected(PendingReset pending, ResetLinkState state, RequestOrigin origin) {
+		meters.counter("reset.tokens.rejected", "reason", state.reason()).increment();
+		audit.record(AuditEntry.forAccount(AuditEventType.RESET_TOKEN_REJECTED, Outcome.FAILURE, state.reason(),
+				pending.accountId(), origin));
+		return ChangeResult.linkRejected(state);
+	}
+
+	/** The outcome: changed, refused by the policy (with every reason), or the link is no longer usable. */
+	public record ChangeResult(boolean changed, List<PolicyViolation> violations, ResetLinkState linkState) {
+
+		static final ChangeResult CHANGED = new ChangeResult(true, List.of(), ResetLinkState.USED);
+
+		static ChangeResult refused(List<PolicyViolation> violations) {
+			return new ChangeResult(false, List.copyOf(violations), ResetLinkState.VALID);
+		}
+
+		static ChangeResult linkRejected(ResetLinkState state) {
+			return new ChangeResult(false, List.of(), state);
+		}
+
+	}
+
+}

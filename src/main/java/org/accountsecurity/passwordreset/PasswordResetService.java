@@ -1,0 +1,150 @@
+package org.accountsecurity.passwordreset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.audit.AuditEntry;
+import org.accountsecurity.audit.AuditEventType;
+import org.accountsecurity.audit.AuditLog;
+import org.accountsecurity.audit.ClientAddresses;
+import org.accountsecurity.audit.Outcome;
+import org.accountsecurity.audit.Pseudonyms;
+import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.mail.MailOutbox;
+import org.accountsecurity.mail.OutboxMessage;
+import org.accountsecurity.ratelimit.RateLimiter;
+import org.accountsecurity.ratelimit.RateLimiter.Decision;
+import org.accountsecurity.ratelimit.RateLimiter.Limit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes reset requests. The request thread never talks to SMTP and does the same work on every branch (one
+ * limiter call per limit, one account lookup, one audit row, one outbox entry), so neither the answer nor
+ * its timing tells whether an address has an account; the worker issues the link and sends the mail.
+ */
+@Service
+public class PasswordResetService {
+
+	static final String RESET_LINK = "reset-link";
+
+	static final String NONE = "none";
+
+	private final Accounts accounts;
+
+	private final RateLimiter limiter;
+
+	private final AuditLog audit;
+
+	private final MailOutbox outbox;
+
+	private final Pseudonyms pseudonyms;
+
+	private final ClientAddresses clientAddresses;
+
+	private final ResetProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Limit perAccount;
+
+	private final Limit perClient;
+
+	PasswordResetService(Accounts accounts, RateLimiter limiter, AuditLog audit, MailOutbox outbox,
+			Pseudonyms pseudonyms, ClientAddresses clientAddresses, ResetProperties properties, MeterRegistry meters,
+			Clock clock) {
+		this.accounts = accounts;
+		this.limiter = limiter;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.pseudonyms = pseudonyms;
+		this.clientAddresses = clientAddresses;
+		this.properties = properties;
+		this.meters = meters;
+		this.clock = clock;
+		this.perAccount = new Limit("reset-account", properties.perAccountLimit().requests(),
+				properties.perAccountLimit().window());
+		this.perClient = new Limit("reset-client", properties.perClientLimit().requests(),
+				properties.perClientLimit().window());
+	}
+
+	/** Forgot password: {@code typedEmail} is one syntactically valid address; the link goes to the stored one. */
+	public ResetRequestOutcome requestForgotten(String typedEmail, RequestOrigin origin) {
+		meters.counter("reset.requests", "trigger", ResetTrigger.FORGOT.code()).increment();
+		String pseudonym = pseudonyms.ofEmail(typedEmail);
+		Decision client = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
+		if (!client.allowed()) {
+			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_client",
+					typedEmail, origin));
+			return ResetRequestOutcome.limited(client.retryAfterSeconds());
+		}
+		Optional<Account> account = accounts.findByEmail(typedEmail);
+		Decision own = limiter.hit(perAccount, account.map(a -> a.id().toString()).orElse(pseudonym));
+		if (account.isEmpty()) {
+			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
+					"unknown_account", typedEmail, origin));
+			outbox.enqueue(new OutboxMessage(NONE, Map.of()));
+		}
+		else {
+			send(account.get().id(), ResetTrigger.FORGOT, own, origin);
+		}
+		return ResetRequestOutcome.ACCEPTED;
+	}
+
+	/** Reset password from Account details: always the signed-in account's own address. */
+	public SelfResetOutcome requestForAccount(UUID accountId, RequestOrigin origin) {
+		meters.counter("reset.requests", "trigger", ResetTrigger.SELF.code()).increment();
+		Account account = accounts.findById(accountId).orElseThrow();
+		Decision own = limiter.hit(perAccount, accountId.toString());
+		send(accountId, ResetTrigger.SELF, own, origin);
+		return new SelfResetOutcome(account.email(), clock.instant().plus(properties.tokenTtl()), !own.allowed(),
+				properties.tokenTtl().toMinutes());
+	}
+
+	/** An operator sends a link to an account; recorded with the operator as actor. */
+	public Optional<String> requestByOperator(UUID accountId, UUID operatorId, RequestOrigin origin) {
+		meters.counter("reset.requests", "trigger", ResetTrigger.OPERATOR.code()).increment();
+		Optional<Account> account = accounts.findById(accountId);
+		account.ifPresent(a -> {
+			audit.record(AuditEntry.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS,
+					"trigger=operator", accountId, origin).byActor(AuditEntry.operator(operatorId)));
+			outbox.enqueue(job(accountId, ResetTrigger.OPERATOR, origin));
+		});
+		return account.map(Account::email);
+	}
+
+	private void send(UUID accountId, ResetTrigger trigger, Decision own, RequestOrigin origin) {
+		if (own.allowed()) {
+			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
+					"trigger=" + trigger.code(), accountId, origin));
+			outbox.enqueue(job(accountId, trigger, origin));
+		}
+		else {
+			// Accepted silently: the holder's inbox is not flooded, and the answer stays the same.
+			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId,
+					origin));
+			outbox.enqueue(new OutboxMessage(NONE, Map.of()));
+		}
+	}
+
+	private OutboxMessage job(UUID accountId, ResetTrigger trigger, RequestOrigin origin) {
+		String client = clientAddresses.storable(origin.clientAddress());
+		return new OutboxMessage(RESET_LINK, Map.of("accountId", accountId.toString(), "trigger", trigger.code(),
+				"client", client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
+				origin.requestId() == null ? "" : origin.requestId()));
+	}
+
+	/** What the Account details page shows after Reset password. */
+	public record SelfResetOutcome(String email, Instant expiresAt, boolean limited, long ttlMinutes) {
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.accountsecurity.passwordreset;
+
+/** A client tried too many reset links or requests in a window; it may retry after the given seconds. */
+public class TooManyAttemptsException extends RuntimeException {
+
+	private final long retryAfterSeconds;
+
+	public TooManyAttemptsException(long retryAfterSeconds) {
+		super("Too many attempts");
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	public long retryAfterSeconds() {
+		return retryAfterSeconds;
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.accountsecurity.system;
+
+/** A setting is missing or invalid; the message names it and says what is wrong, on one line. */
+public class InvalidSettingException extends RuntimeException {
+
+	private final String setting;
+
+	public InvalidSettingException(String setting, String problem) {
+		super(setting + " " + problem);
+		this.setting = setting;
+	}
+
+	public String setting() {
+		return setting;
+	}
+
+}

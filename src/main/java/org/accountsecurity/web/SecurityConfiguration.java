@@ -1,0 +1,88 @@
+package org.accountsecurity.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the JSON API (HTTP Basic or a session; CSRF replaced by JSON-only bodies, SameSite
+ * cookies and an Origin check) and the pages (form sign-in, CSRF tokens). Both send the security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	// The reset pages carry the token in their URL once: no Referer may take it elsewhere.
+	private static final RequestMatcher RESET_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/password/**");
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, @Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/verify",
+						"/api/v1/password-resets/complete")
+				.permitAll()
+				.requestMatchers("/api/v1/accounts/**", "/api/v1/audit-events/**")
+				.hasRole("OPERATOR")
+				.anyRequest()
+				.denyAll())
+			.httpBasic(basic -> basic.realmName("account-security"))
+			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new OriginCheckFilter(publicBaseUrl),
+					org.springframework.security.web.csrf.CsrfFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
+			.headers(this::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/", "/login", "/password/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+					"/dev/**")
+			.permitAll()
+			.requestMatchers("/operator/**", "/actuator/**")
+			.hasRole("OPERATOR")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.failureHandler(new SignInFailureHandler())
+				.defaultSuccessUrl("/account")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.httpBasic(basic -> basic.realmName("account-security"))
+			.headers(this::headers);
+		return http.build();
+	}
+
+	private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.disable())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RESET_PAGES,
+					new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(RESET_PAGES),
+					new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+	}
+
+}

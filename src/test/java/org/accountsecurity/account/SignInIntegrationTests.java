@@ -1,0 +1,107 @@
+package org.accountsecurity.account;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInIntegrationTests extends IntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void demoUserSignsInAndSeesTheAccountMenu() {
+		WebClient browser = new WebClient(port);
+		HttpResponse<String> signIn = browser.signIn("ada@example.com", "silver maple river 42");
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+
+		HttpResponse<String> details = browser.get("/account");
+		assertThat(details.statusCode()).isEqualTo(200);
+		assertThat(details.body()).contains("Ada Lovelace", "Account details", "id=\"reset-password\"", "Sign out");
+		assertThat(details.body()).doesNotContain("Audit log");
+	}
+
+	@Test
+	void operatorSeesTheAuditLogEntry() {
+		WebClient browser = new WebClient(port);
+		browser.signIn("operator@example.com", "audit trail keeper 2026");
+		assertThat(browser.get("/account").body()).contains("Audit log");
+	}
+
+	@Test
+	void unknownAddressAndWrongPasswordGetTheSameAnswer() {
+		HttpResponse<String> wrong = new WebClient(port).signIn("jonas@example.com", "not the password at all");
+		HttpResponse<String> unknown = new WebClient(port).signIn("nobody@example.com", "not the password at all");
+		assertThat(wrong.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(302);
+		assertThat(wrong.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
+		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+	}
+
+	@Test
+	void signInRenewsTheSessionIdAndKeepsTheSessionInRedis() {
+		WebClient browser = new WebClient(port);
+		HttpResponse<String> page = browser.get("/login");
+		String before = sessionCookie(page);
+		HttpResponse<String> signIn = browser.post("/login",
+				Map.of("username", "zofia@example.com", "password", "żółty rower nad Wisłą"));
+		String after = sessionCookie(signIn);
+		assertThat(before).isNotNull();
+		assertThat(after).isNotNull().isNotEqualTo(before);
+		assertThat(signIn.headers().allValues("Set-Cookie"))
+			.anySatisfy(c -> assertThat(c).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(redis.keys("ass:session:sessions:*")).isNotEmpty();
+	}
+
+	@Test
+	void signInsAreAudited() {
+		long before = count("SIGN_IN_SUCCEEDED");
+		long failedBefore = count("SIGN_IN_FAILED");
+		new WebClient(port).signIn("ada@example.com", "silver maple river 42");
+		new WebClient(port).signIn("ada@example.com", "wrong password, clearly");
+		assertThat(count("SIGN_IN_SUCCEEDED")).isEqualTo(before + 1);
+		assertThat(count("SIGN_IN_FAILED")).isEqualTo(failedBefore + 1);
+	}
+
+	@Test
+	void pagesCarryTheSecurityHeaders() {
+		HttpResponse<String> login = new WebClient(port).get("/login");
+		assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				csp -> assertThat(csp).contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"));
+		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+		assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+		assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	private long count(String type) {
+		return jdbc.sql("select count(*) from audit_event where type = ?").param(type).query(Long.class).single();
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("SESSION="))
+			.map(c -> c.substring(8, c.indexOf(';')))
+			.findFirst()
+			.orElse(null);
+	}
+
+}

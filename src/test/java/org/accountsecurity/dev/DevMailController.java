@@ -1,0 +1,71 @@
+package org.accountsecurity.dev;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /dev/mail}: the embedded SMTP server's mailbox with the links of each mail. Local mode only. */
+@Controller
+class DevMailController {
+
+	private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
+
+	private final GreenMail greenMail;
+
+	DevMailController(GreenMail greenMail) {
+		this.greenMail = greenMail;
+	}
+
+	@GetMapping("/dev/mail")
+	String mailbox(Model model) throws MessagingException {
+		List<Mail> mails = new ArrayList<>();
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		for (int i = received.length - 1; i >= 0; i--) {
+			MimeMessage message = received[i];
+			String body = GreenMailUtil.getBody(message);
+			mails.add(new Mail(String.join(", ", addresses(message)), message.getSubject(),
+					message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), links(body)));
+		}
+		model.addAttribute("mails", mails);
+		return "dev/mail";
+	}
+
+	private static List<String> addresses(MimeMessage message) throws MessagingException {
+		List<String> to = new ArrayList<>();
+		if (message.getRecipients(Message.RecipientType.TO) != null) {
+			for (var address : message.getRecipients(Message.RecipientType.TO)) {
+				to.add(address.toString());
+			}
+		}
+		return to;
+	}
+
+	// Mail bodies arrive quoted-printable; undo the soft line breaks and '=' escapes before finding links.
+	private static List<String> links(String body) {
+		String plain = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+		List<String> links = new ArrayList<>();
+		Matcher matcher = LINK.matcher(plain);
+		while (matcher.find()) {
+			if (!links.contains(matcher.group())) {
+				links.add(matcher.group());
+			}
+		}
+		return links;
+	}
+
+	/** One received mail as the page shows it. */
+	record Mail(String to, String subject, String sent, List<String> links) {
+	}
+
+}
