@@ -17,7 +17,9 @@ public final class EmailAddress {
 	/** RFC 5321 caps a forward path at 256 octets; 254 characters is the practical maximum. */
 	public static final int MAX_LENGTH = 254;
 
-	private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.][^@\\s]*");
+	// One mailbox: no spaces, and none of the characters that separate or quote addresses in a header.
+	private static final Pattern SHAPE = Pattern
+		.compile("[^@\\s,;:<>()\\[\\]\\\\\"]{1,64}@[^@\\s,;:<>()\\[\\]\\\\\"]+\\.[^@\\s,;:<>()\\[\\]\\\\\".]+");
 
 	private EmailAddress() {
 	}

@@ -49,8 +49,8 @@ class PasswordChangedMailJob implements OutboxHandler {
 			model.put("changedAt", ResetLinkMailJob.MAIL_TIME.format(Instant.parse(message.fields().get("changedAt"))));
 			model.put("clientAddress", emptyToNull(message.fields().get("client")));
 			model.put("userAgent", emptyToNull(message.fields().get("userAgent")));
-			model.put("forgotLink", links.forgot());
-			model.put("signInLink", links.signIn());
+			model.put("forgotLink", links.forgot(account.language()));
+			model.put("signInLink", links.signIn(account.language()));
 			sender.send(account.email(), account.displayName(), composer.compose("password-changed", account.locale(), model));
 		});
 	}

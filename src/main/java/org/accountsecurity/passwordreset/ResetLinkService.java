@@ -1,7 +1,5 @@
 package org.accountsecurity.passwordreset;
 
-import java.time.Duration;
-
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResetLinkService {
 
-	static final Limit PER_CLIENT = new Limit("reset-link-client", 60, Duration.ofMinutes(10));
-
 	private final ResetTokens tokens;
 
 	private final Accounts accounts;
@@ -36,12 +32,17 @@ public class ResetLinkService {
 
 	private final MeterRegistry meters;
 
-	ResetLinkService(ResetTokens tokens, Accounts accounts, RateLimiter limiter, AuditLog audit, MeterRegistry meters) {
+	private final Limit perClient;
+
+	ResetLinkService(ResetTokens tokens, Accounts accounts, RateLimiter limiter, AuditLog audit, MeterRegistry meters,
+			ResetProperties properties) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.limiter = limiter;
 		this.audit = audit;
 		this.meters = meters;
+		this.perClient = new Limit("reset-link-client", properties.linkCheckLimit().requests(),
+				properties.linkCheckLimit().window());
 	}
 
 	/** Checks a link someone opened; a valid one's {@link PendingReset} is what the session keeps. */
@@ -81,7 +82,7 @@ public class ResetLinkService {
 	}
 
 	private Check checkCurrent(String token, RequestOrigin origin) {
-		Decision decision = limiter.hit(PER_CLIENT, String.valueOf(origin.clientAddress()));
+		Decision decision = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
 		if (!decision.allowed()) {
 			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
 					AuditEntry.SELF, null, null, origin));

@@ -3,6 +3,8 @@ package org.accountsecurity.passwordreset;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.accountsecurity.account.Language;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,20 +18,23 @@ class ResetLinks {
 		this.base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
 	}
 
-	String reset(String token) {
-		return base + "/password/reset?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
+	// The language rides along so that the pages behind the link speak the account's language.
+	String reset(String token, Language language) {
+		return base + "/password/reset?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII) + "&lang="
+				+ language.code();
 	}
 
-	String cancel(String token) {
-		return base + "/password/reset/cancel?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
+	String cancel(String token, Language language) {
+		return base + "/password/reset/cancel?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII) + "&lang="
+				+ language.code();
 	}
 
-	String forgot() {
-		return base + "/password/forgot";
+	String forgot(Language language) {
+		return base + "/password/forgot?lang=" + language.code();
 	}
 
-	String signIn() {
-		return base + "/login";
+	String signIn(Language language) {
+		return base + "/login?lang=" + language.code();
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("app.reset")
 @Validated
 public record ResetProperties(@DefaultValue("PT30M") @NotNull Duration tokenTtl, List<String> signingKeys,
-		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit) {
+		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit,
+		@DefaultValue LinkCheckLimit linkCheckLimit) {
 
 	/** E-mails sent for one account per window; more requests are accepted silently and send nothing. */
 	public record PerAccountLimit(@DefaultValue("3") @Min(1) int requests, @DefaultValue("PT1H") Duration window) {
@@ -22,6 +23,10 @@ public record ResetProperties(@DefaultValue("PT30M") @NotNull Duration tokenTtl,
 
 	/** Reset requests from one client address per window; more get HTTP 429. */
 	public record PerClientLimit(@DefaultValue("30") @Min(1) int requests, @DefaultValue("PT10M") Duration window) {
+	}
+
+	/** Reset links one client address may open or submit per window, so tokens cannot be guessed at speed. */
+	public record LinkCheckLimit(@DefaultValue("60") @Min(1) int requests, @DefaultValue("PT10M") Duration window) {
 	}
 
 }

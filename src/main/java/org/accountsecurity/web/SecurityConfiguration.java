@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,8 +33,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, @Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager signIn,
+			@Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
 		http.securityMatcher("/api/**")
+			.authenticationManager(signIn)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/verify",
 						"/api/v1/password-resets/complete")
@@ -54,8 +57,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn) throws Exception {
+		http.authenticationManager(signIn).authorizeHttpRequests(auth -> auth
 			.requestMatchers("/", "/login", "/password/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/dev/**")
@@ -77,7 +80,6 @@ class SecurityConfiguration {
 	private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.disable())
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RESET_PAGES,
 					new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER)))
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(RESET_PAGES),

@@ -12,13 +12,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the integration tests: the whole service on a random port with its own real Redis server and
- * GreenMail on free ports, and H2 in memory. Every subclass shares one application context.
+ * Base of the integration tests: the whole service on a free port with its own real Redis server and
+ * GreenMail on free ports, and H2 in memory. The public base URL is the test server's own, so links in
+ * mails can be followed as they are. Every subclass shares one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DevServices.class)
+// The H2 URL is an inline property so that a subclass's @DynamicPropertySource (which wins) can replace it.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "spring.datasource.url="
+		+ "jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@Import({ DevServices.class, TestFixtures.class })
 @ActiveProfiles("local")
 public abstract class IntegrationTest {
+
+	protected static final int SERVER_PORT = freePort();
+
+	/** {@code app.public-base-url} of the tests: links in mails start with it. */
+	public static final String BASE_URL = "http://localhost:" + SERVER_PORT;
 
 	protected static final int REDIS_PORT = freePort();
 
@@ -31,13 +39,16 @@ public abstract class IntegrationTest {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> SERVER_PORT);
+		registry.add("app.public-base-url", () -> BASE_URL);
 		registry.add("spring.data.redis.port", () -> REDIS_PORT);
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("app.dev.imap-port", () -> IMAP_PORT);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 		registry.add("app.reset.signing-keys", () -> SIGNING_KEY);
 		registry.add("app.password.bcrypt-cost", () -> 10);
+		// Every test comes from 127.0.0.1: per-client limits are tested with their own settings elsewhere.
+		registry.add("app.reset.per-client-limit.requests", () -> 100_000);
+		registry.add("app.reset.link-check-limit.requests", () -> 100_000);
 	}
 
 	public static int freePort() {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class WebClient {
 
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final String base;
@@ -37,7 +39,7 @@ public final class WebClient {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET().build());
 	}
 
 	/** POSTs a form with the CSRF token of the last page loaded. */
@@ -52,6 +54,7 @@ public final class WebClient {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}

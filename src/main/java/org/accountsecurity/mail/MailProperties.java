@@ -1,0 +1,42 @@
+package org.accountsecurity.mail;
+
+import java.time.Duration;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.accountsecurity.system.InvalidSettingException;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Mail settings: the sender of every mail, how often and how soon a failed mail is tried again (the delay
+ * doubles with each attempt), and whether this instance runs an outbox worker.
+ */
+@ConfigurationProperties("app.mail")
+@Validated
+public record MailProperties(@DefaultValue("Account Security <no-reply@localhost>") @NotBlank String from,
+		@DefaultValue("6") @Min(1) @Max(20) int maxAttempts, @DefaultValue("PT5S") @NotNull Duration firstRetryDelay,
+		@DefaultValue("true") boolean workerEnabled) {
+
+	public MailProperties {
+		if (from != null && !from.isBlank()) {
+			try {
+				new InternetAddress(from, true).validate();
+			}
+			catch (AddressException ex) {
+				throw new InvalidSettingException("app.mail.from",
+						"is not a mail address (use \"Name <address@example.com>\")");
+			}
+		}
+		if (firstRetryDelay != null && (firstRetryDelay.isNegative() || firstRetryDelay.isZero())) {
+			throw new InvalidSettingException("app.mail.first-retry-delay", "must be a positive duration, e.g. PT5S");
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.accountsecurity.mail;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.stream.MapRecord;
+
+/**
+ * The outbox worker's thread: reads and processes messages, and every so often puts due retries back and takes
+ * over what dead instances left. When Redis fails it says so once, backs off, and carries on when it is back.
+ */
+final class OutboxLoop implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxLoop.class);
+
+	private static final int BATCH = 50;
+
+	private static final Duration FORGET_CONSUMERS_AFTER = Duration.ofHours(1);
+
+	private final OutboxWorker worker;
+
+	private final OutboxStreams streams;
+
+	private final OutboxProcessor processor;
+
+	private final OutboxWorker.Timing timing;
+
+	private final String consumer;
+
+	private boolean groupChecked;
+
+	private boolean pendingToCheck = true;
+
+	private long nextRequeue;
+
+	private long nextReclaim;
+
+	private boolean redisDown;
+
+	private Duration backoff;
+
+	OutboxLoop(OutboxWorker worker, OutboxStreams streams, OutboxProcessor processor, OutboxWorker.Timing timing,
+			String consumer) {
+		this.worker = worker;
+		this.streams = streams;
+		this.processor = processor;
+		this.timing = timing;
+		this.consumer = consumer;
+		this.backoff = firstBackoff();
+		this.nextRequeue = System.nanoTime();
+		this.nextReclaim = this.nextRequeue;
+	}
+
+	@Override
+	public void run() {
+		while (worker.running()) {
+			try {
+				step();
+				if (redisDown) {
+					redisDown = false;
+					backoff = firstBackoff();
+					log.info("Mail outbox: Redis is reachable again; sending resumes");
+				}
+			}
+			catch (RuntimeException ex) {
+				if (!worker.running()) {
+					break;
+				}
+				trouble(ex);
+			}
+		}
+	}
+
+	private void step() {
+		if (!groupChecked) {
+			streams.createGroup();
+			groupChecked = true;
+		}
+		long now = System.nanoTime();
+		if (now - nextRequeue >= 0) {
+			streams.requeueDue(BATCH);
+			nextRequeue = now + timing.requeueEvery().toNanos();
+		}
+		if (now - nextReclaim >= 0) {
+			long claimed = streams.reclaim(consumer, timing.claimIdle());
+			if (claimed > 0) {
+				log.info("Mail outbox: took over {} unfinished mail(s) of stopped workers", claimed);
+				pendingToCheck = true;
+			}
+			streams.pruneConsumers(consumer, FORGET_CONSUMERS_AFTER);
+			nextReclaim = now + timing.reclaimEvery().toNanos();
+		}
+		List<MapRecord<String, Object, Object>> records;
+		if (pendingToCheck) {
+			records = streams.readPending(consumer, BATCH);
+			pendingToCheck = !records.isEmpty();
+		}
+		else {
+			records = streams.readNew(consumer, BATCH, timing.block());
+		}
+		for (MapRecord<String, Object, Object> record : records) {
+			if (!worker.running()) {
+				return;
+			}
+			processor.process(record);
+		}
+	}
+
+	// Anything failing here is Redis (handler failures are caught per message): say it once per outage.
+	private void trouble(RuntimeException ex) {
+		if (!redisDown) {
+			redisDown = true;
+			log.warn("Mail outbox: Redis failed ({}); mails wait until it is back", describe(ex));
+		}
+		else {
+			log.debug("Mail outbox: Redis still failing ({})", describe(ex));
+		}
+		// After an outage the group may be gone (a Redis without persistence) and messages may be half done.
+		groupChecked = false;
+		pendingToCheck = true;
+		worker.pause(backoff);
+		backoff = backoff.multipliedBy(2).compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff()
+				: backoff.multipliedBy(2);
+	}
+
+	private Duration firstBackoff() {
+		Duration first = Duration.ofMillis(500);
+		return first.compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff() : first;
+	}
+
+	private static String describe(RuntimeException ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root == ex ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName() + ": "
+						+ root.getMessage();
+	}
+
+	/** The host name and a random suffix: unique per instance, and recognisable in {@code XINFO CONSUMERS}. */
+	static String uniqueConsumerName() {
+		String host = System.getenv("HOSTNAME");
+		if (host == null || host.isBlank()) {
+			try {
+				host = InetAddress.getLocalHost().getHostName();
+			}
+			catch (Exception ex) {
+				host = "mailer";
+			}
+		}
+		byte[] random = new byte[4];
+		ThreadLocalRandom.current().nextBytes(random);
+		return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + HexFormat.of().formatHex(random);
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.accountsecurity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountService;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.Language;
+import org.accountsecurity.audit.AuditEntry;
+import org.accountsecurity.audit.AuditEventType;
+import org.accountsecurity.audit.AuditLog;
+import org.accountsecurity.audit.Outcome;
+import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.Postgres;
+import org.accountsecurity.support.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL stores on a real PostgreSQL with the same Flyway migrations as H2, and the reset flow on top of
+ * it: runs when the machine's PostgreSQL answers (CI has one), skipped otherwise.
+ */
+@EnabledIf("org.accountsecurity.support.Postgres#available")
+@DirtiesContext // its Redis, SMTP and HTTP ports are the shared ones: free them for the H2 context
+class PostgresIntegrationTests extends IntegrationTest {
+
+	static final String SCHEMA = Postgres.newSchema();
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> Postgres.URL + "?currentSchema=" + SCHEMA);
+		registry.add("spring.datasource.username", () -> Postgres.USER);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		Postgres.dropSchema(SCHEMA);
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccountService accountService;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void migrationsRanOnPostgresql() {
+		assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+		assertThat(jdbc.sql("select count(*) from flyway_schema_history where version is not null and success")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void accountsAreFoundByTheirNormalisedAddressOnly() {
+		Account account = TestAccounts.create(accountService, Language.DE);
+		assertThat(accounts.findByEmail(account.email().toUpperCase())).map(Account::id).hasValue(account.id());
+		assertThat(accounts.findByEmail(account.email().replace("user", "usér"))).isEmpty();
+	}
+
+	@Test
+	void passwordChangesKeepHistoryAndBumpTheVersion() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		long version = accounts.changePassword(account.id(), "{bcrypt}$2a$10$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+				Instant.now());
+		assertThat(version).isEqualTo(account.credentialVersion() + 1);
+		assertThat(accounts.recentPasswordHashes(account.id(), 2)).hasSize(2)
+			.first()
+			.asString()
+			.startsWith("{bcrypt}$2a$10$xxxx");
+	}
+
+	@Test
+	void auditEventsChainOnPostgresql() {
+		long first = audit.record(AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, "x",
+				UUID.randomUUID(), new RequestOrigin("198.51.100.7", "JUnit", null)));
+		long second = audit.record(AuditEntry.forAccount(AuditEventType.SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null,
+				UUID.randomUUID(), RequestOrigin.SYSTEM));
+		Map<String, Object> a = jdbc.sql("select hash, client_address from audit_event where id = ?").param(first).query().singleRow();
+		Map<String, Object> b = jdbc.sql("select prev_hash from audit_event where id = ?").param(second).query().singleRow();
+		assertThat(b.get("prev_hash")).isEqualTo(a.get("hash"));
+		assertThat(a.get("client_address")).isEqualTo("198.51.100.0/24");
+	}
+
+
+}

@@ -1,0 +1,287 @@
+package org.accountsecurity.passwordreset;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountService;
+import org.accountsecurity.account.Language;
+import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.TestAccounts;
+import org.accountsecurity.support.TestClock;
+import org.accountsecurity.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Both ways into a reset, end to end on real Redis, GreenMail and SQL, in pages. */
+class ResetFlowIntegrationTests extends IntegrationTest {
+
+	static final String NEW_PASSWORD = "a brand new passphrase for them";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountService accountService;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void forgotPasswordLinkSetsANewPasswordAndTheNoticeFollows() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		HttpResponse<String> sent = browser.post("/password/forgot", Map.of("email", account.email().toUpperCase()));
+		assertThat(sent.statusCode()).isEqualTo(200);
+		assertThat(sent.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
+		String link = Mailbox.link(mail, "/password/reset?token=");
+		assertThat(link).startsWith(BASE_URL + "/password/reset?token=");
+
+		HttpResponse<String> opened = browser.get(localPath(link));
+		assertThat(opened.statusCode()).isEqualTo(303);
+		assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password/reset/new").doesNotContain("token"));
+		assertThat(opened.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+
+		HttpResponse<String> form = browser.get("/password/reset/new");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("autocomplete=\"new-password\"", "name=\"confirmPassword\"");
+
+		HttpResponse<String> changed = browser.post("/password/reset/new",
+				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+		assertThat(changed.statusCode()).isEqualTo(303);
+		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?reset"));
+
+		assertThat(mailbox.await(account.email(), 2).get(1).getSubject()).containsIgnoringCase("password");
+		assertThat(signIn(account.email(), NEW_PASSWORD)).endsWith("/account");
+		assertThat(signIn(account.email(), TestAccounts.PASSWORD)).endsWith("/login?error");
+	}
+
+	@Test
+	void resetPasswordOnAccountDetailsMailsTheSignedInAccountOnly() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		Account other = TestAccounts.create(accountService, Language.EN);
+		WebClient browser = new WebClient(port);
+		browser.signIn(account.email(), TestAccounts.PASSWORD);
+		browser.get("/account");
+		HttpResponse<String> reset = browser.post("/account/password-reset",
+				Map.of("email", other.email(), "accountId", other.id().toString()));
+		assertThat(reset.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/account").body()).contains(account.email().charAt(0) + "***@example.test");
+		mailbox.await(account.email(), 1);
+		assertThat(mailbox.to(other.email())).isEmpty();
+	}
+
+	@Test
+	void unknownAddressGetsTheSameAnswerAndNoMail() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		HttpResponse<String> known = forgot(account.email());
+		HttpResponse<String> unknown = forgot("nobody-" + account.id() + "@example.test");
+		assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
+		assertThat(maskVolatile(unknown.body())).isEqualTo(maskVolatile(known.body()));
+		assertThat(unknown.headers().map().keySet()).isEqualTo(known.headers().map().keySet());
+		mailbox.await(account.email(), 1);
+		assertThat(mailbox.allRecipients()).noneMatch(r -> r.startsWith("nobody-"));
+	}
+
+	@Test
+	void anExpiredLinkIsRefusedWhenOpenedAndWhenSubmitted() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		WebClient browser = new WebClient(port);
+		assertThat(browser.get(localPath(link)).statusCode()).isEqualTo(303);
+		assertThat(browser.get("/password/reset/new").statusCode()).isEqualTo(200);
+		clock.advance(Duration.ofMinutes(31));
+		HttpResponse<String> submitted = browser.post("/password/reset/new",
+				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+		assertThat(submitted.statusCode()).isEqualTo(410);
+		assertThat(submitted.body()).contains("data-state=\"expired\"");
+		HttpResponse<String> reopened = new WebClient(port).get(localPath(link));
+		assertThat(reopened.statusCode()).isEqualTo(410);
+		assertThat(reopened.body()).contains("data-state=\"expired\"", "id=\"new-link\"");
+	}
+
+	@Test
+	void aUsedLinkCannotBeUsedAgain() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		WebClient browser = new WebClient(port);
+		browser.get(localPath(link));
+		browser.get("/password/reset/new");
+		browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+		HttpResponse<String> again = new WebClient(port).get(localPath(link));
+		assertThat(again.statusCode()).isEqualTo(410);
+		assertThat(again.body()).contains("data-state=\"used\"");
+	}
+
+	@Test
+	void openingALinkManyTimesDoesNotUseItUp() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		for (int i = 0; i < 3; i++) {
+			assertThat(new WebClient(port).get(localPath(link)).statusCode()).isEqualTo(303);
+		}
+		WebClient browser = new WebClient(port);
+		browser.get(localPath(link));
+		browser.get("/password/reset/new");
+		assertThat(browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
+			.statusCode()).isEqualTo(303);
+	}
+
+	@Test
+	void aNewerLinkRevokesTheOlderOne() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		String first = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		forgot(account.email());
+		String second = Mailbox.link(mailbox.await(account.email(), 2).get(1), "/password/reset?token=");
+		HttpResponse<String> old = new WebClient(port).get(localPath(first));
+		assertThat(old.statusCode()).isEqualTo(410);
+		assertThat(old.body()).contains("data-state=\"revoked\"");
+		assertThat(new WebClient(port).get(localPath(second)).statusCode()).isEqualTo(303);
+	}
+
+	@Test
+	void aRefusedPasswordListsEveryProblemAndKeepsTheLink() {
+		Account account = TestAccounts.create(accountService, Language.DE);
+		forgot(account.email());
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		WebClient browser = new WebClient(port);
+		browser.get(localPath(link));
+		browser.get("/password/reset/new");
+		HttpResponse<String> refused = browser.post("/password/reset/new",
+				Map.of("password", "short", "confirmPassword", "other"));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("data-code=\"too-short\"", "data-code=\"mismatch\"", "Passwort");
+		assertThat(browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
+			.statusCode()).isEqualTo(303);
+	}
+
+	@Test
+	void theLinkIsBuiltFromTheConfiguredBaseWhateverTheHostHeaders() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		String csrf = browser.get("/password/forgot").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		HttpRequest poisoned = HttpRequest.newBuilder(URI.create(browser.base() + "/password/forgot"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-Host", "evil.example")
+			.header("Forwarded", "host=evil.example;proto=http")
+			.POST(HttpRequest.BodyPublishers.ofString("email=" + account.email() + "&_csrf=" + csrf))
+			.build();
+		assertThat(browser.send(poisoned).statusCode()).isEqualTo(200);
+		String text = Mailbox.text(mailbox.await(account.email(), 1).get(0));
+		assertThat(text).contains(BASE_URL + "/password/reset?token=").doesNotContain("evil.example");
+	}
+
+	@Test
+	void anOldSessionCannotReachAccountDetailsAfterTheChange() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient signedIn = new WebClient(port);
+		signedIn.signIn(account.email(), TestAccounts.PASSWORD);
+		assertThat(signedIn.get("/account").statusCode()).isEqualTo(200);
+		changePassword(account, NEW_PASSWORD);
+		HttpResponse<String> after = signedIn.get("/account");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
+	}
+
+	@Test
+	void aPasswordSharingTheFirst72BytesIsNotTheSamePassword() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		String password = "ab".repeat(36) + "X";
+		changePassword(account, password);
+		assertThat(signIn(account.email(), password)).endsWith("/account");
+		assertThat(signIn(account.email(), "ab".repeat(36) + "Y")).endsWith("/login?error");
+	}
+
+	@Test
+	void aLongPolishAndEmojiPassphraseWorks() {
+		Account account = TestAccounts.create(accountService, Language.PL);
+		String password = "Zażółć gęślą jaźń 🦊🦊 pchnąć w tę łódź jeża lub ośm skrzyń fig 🌲!";
+		assertThat(password.codePointCount(0, password.length())).isEqualTo(64);
+		changePassword(account, password);
+		assertThat(signIn(account.email(), password)).endsWith("/account");
+	}
+
+	@Test
+	void mailsComeInTheAccountsLanguage() {
+		Account german = TestAccounts.create(accountService, Language.DE);
+		Account polish = TestAccounts.create(accountService, Language.PL);
+		forgot(german.email());
+		forgot(polish.email());
+		MimeMessage de = mailbox.await(german.email(), 1).get(0);
+		MimeMessage pl = mailbox.await(polish.email(), 1).get(0);
+		assertThat(Mailbox.text(de)).contains("Passwort");
+		assertThat(Mailbox.text(pl)).contains("hasł");
+	}
+
+	@Test
+	void anAddressGivenTwiceIsRefusedAndMailsNobody() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		String csrf = browser.get("/password/forgot").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> twice = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/password/forgot"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"email=" + account.email() + "&email=attacker@evil.example&_csrf=" + csrf))
+			.build());
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example");
+	}
+
+	private void changePassword(Account account, String password) {
+		int before = mailbox.to(account.email()).size();
+		forgot(account.email());
+		String link = Mailbox.link(mailbox.await(account.email(), before + 1).get(before), "/password/reset?token=");
+		WebClient browser = new WebClient(port);
+		browser.get(localPath(link));
+		browser.get("/password/reset/new");
+		HttpResponse<String> changed = browser.post("/password/reset/new",
+				Map.of("password", password, "confirmPassword", password));
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+	}
+
+	private HttpResponse<String> forgot(String email) {
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		return browser.post("/password/forgot", Map.of("email", email));
+	}
+
+	private String signIn(String email, String password) {
+		return new WebClient(port).signIn(email, password).headers().firstValue("Location").orElse("");
+	}
+
+	private static String localPath(String link) {
+		return link.substring(BASE_URL.length());
+	}
+
+	private static String maskVolatile(String body) {
+		return body.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
+	}
+
+}
