@@ -13,7 +13,7 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.audit.RequestOrigin;
-import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.SeparateIntegrationTest;
 import org.accountsecurity.support.Postgres;
 import org.accountsecurity.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: runs when the machine's PostgreSQL answers (CI has one), skipped otherwise.
  */
 @EnabledIf("org.accountsecurity.support.Postgres#available")
-@DirtiesContext // its Redis, SMTP and HTTP ports are the shared ones: free them for the H2 context
-class PostgresIntegrationTests extends IntegrationTest {
+class PostgresIntegrationTests extends SeparateIntegrationTest {
 
 	static final String SCHEMA = Postgres.newSchema();
 

@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.accountsecurity.support.Mailbox;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.HtmlUtils;
 
 /** {@code /dev/mail}: the embedded SMTP server's mailbox with the links of each mail. Local mode only. */
 @Controller
@@ -33,7 +34,7 @@ class DevMailController {
 		MimeMessage[] received = greenMail.getReceivedMessages();
 		for (int i = received.length - 1; i >= 0; i--) {
 			MimeMessage message = received[i];
-			String body = GreenMailUtil.getBody(message);
+			String body = Mailbox.text(message);
 			mails.add(new Mail(String.join(", ", addresses(message)), message.getSubject(),
 					message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(), links(body)));
 		}
@@ -51,14 +52,14 @@ class DevMailController {
 		return to;
 	}
 
-	// Mail bodies arrive quoted-printable; undo the soft line breaks and '=' escapes before finding links.
+	// The HTML part escapes '&' in its links: unescape, so both parts yield the same link once.
 	private static List<String> links(String body) {
-		String plain = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
 		List<String> links = new ArrayList<>();
-		Matcher matcher = LINK.matcher(plain);
+		Matcher matcher = LINK.matcher(body);
 		while (matcher.find()) {
-			if (!links.contains(matcher.group())) {
-				links.add(matcher.group());
+			String link = HtmlUtils.htmlUnescape(matcher.group());
+			if (!links.contains(link)) {
+				links.add(link);
 			}
 		}
 		return links;
