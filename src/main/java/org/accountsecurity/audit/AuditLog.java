@@ -80,7 +80,7 @@ public class AuditLog {
 			.params(id, hash)
 			.update();
 		meters.counter("audit.events", "type", entry.type().name(), "outcome", entry.outcome().name()).increment();
-		log.info("Audit {} {} {}", entry.type(), entry.outcome(), reason == null ? "" : reason);
+		log.debug("Audit {} {} {}", entry.type(), entry.outcome(), reason == null ? "" : reason);
 		return id;
 	}
 

@@ -17,6 +17,8 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -44,7 +46,10 @@ public class ResetTokens {
 
 	private final JwtParser parser;
 
-	ResetTokens(ResetProperties properties, ResetLinkStore store, Clock clock) {
+	private final Counter issued;
+
+	ResetTokens(ResetProperties properties, ResetLinkStore store, Clock clock, MeterRegistry meters) {
+		this.issued = meters.counter("reset.tokens.issued");
 		this.keys = new SigningKeys(properties.signingKeys());
 		this.store = store;
 		this.properties = properties;
@@ -83,6 +88,7 @@ public class ResetTokens {
 			.signWith(keys.current(), Jwts.SIG.HS256)
 			.compact();
 		store.replace(accountId, hash(id), properties.tokenTtl());
+		issued.increment();
 		return new IssuedToken(token, accountId, hash(id), expires);
 	}
 

@@ -63,6 +63,17 @@ class ResetApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMegabyteBodyIsRefusedBeforeAnyParsing() throws Exception {
+		String huge = "{\"token\":\"x\",\"newPassword\":\"" + "a".repeat(1024 * 1024) + "\"}";
+		long started = System.nanoTime();
+		HttpResponse<String> response = post("/api/v1/password-resets/complete", huge);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+	}
+
+	@Test
 	void aFormBodyIsRefusedAsTheWrongContentType() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/password-resets"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -133,7 +144,7 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		String tampered = parts[0] + "." + otherPayload + "." + parts[2];
 		String none = Base64.getUrlEncoder().withoutPadding()
 			.encodeToString("{\"alg\":\"none\",\"kid\":\"test\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
-		for (String bad : List.of(tampered, none, "", "   ", "*", "?", "x".repeat(100_000), "ž.ž.ž")) {
+		for (String bad : List.of(tampered, none, "", "   ", "*", "?", "x".repeat(10_000), "ž.ž.ž")) {
 			HttpResponse<String> response = post("/api/v1/password-resets/verify", "{\"token\":\"" + bad + "\"}");
 			assertThat(response.statusCode()).as(bad.length() > 20 ? bad.substring(0, 20) : bad).isEqualTo(400);
 			assertThat(response.body()).contains("\"reason\":\"invalid\"");
