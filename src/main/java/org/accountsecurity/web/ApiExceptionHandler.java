@@ -6,17 +6,18 @@ import java.util.Map;
 
 import org.accountsecurity.account.AccountExistsException;
 import org.accountsecurity.account.InvalidAccountException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.accountsecurity.passwordreset.TooManyAttemptsException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -25,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private final MessageSource messages;
 
@@ -53,18 +52,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"An account with an equivalent e-mail address exists already.");
 	}
 
-	@ExceptionHandler({ RedisConnectionFailureException.class, DataAccessResourceFailureException.class })
-	ProblemDetail unavailable(RuntimeException ex) {
-		log.warn("Dependency unavailable: {}", ex.getClass().getSimpleName());
-		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-				"A service this request needs is briefly unavailable. Nothing was changed; try again shortly.");
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+					"Too many attempts from this client. Retry after the given seconds."));
 	}
 
 	@Override
-	protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-			HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
-			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-		return org.springframework.http.ResponseEntity.badRequest()
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 					"The body must be a JSON object whose fields are single strings."));
 	}

@@ -1,0 +1,98 @@
+package org.accountsecurity.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Turns an unreachable Redis or database, wherever in the request it shows (the session, the CSRF token, a
+ * controller), into a clear 503: a problem for the API, the error page in the person's language for pages.
+ * Nothing was stored half-way: every write that failed is retried by the person, and the service recovers
+ * by itself when the dependency is back (connections are made per use).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class DependencyOutageFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(DependencyOutageFilter.class);
+
+	private final ITemplateEngine templates;
+
+	private final LocaleResolver locales;
+
+	DependencyOutageFilter(ITemplateEngine templates, LocaleResolver locales) {
+		this.templates = templates;
+		this.locales = locales;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (ServletException | RuntimeException ex) {
+			if (!isOutage(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			log.warn("A dependency is unavailable: {}", rootCause(ex).getClass().getSimpleName());
+			unavailable(request, response);
+		}
+	}
+
+	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.resetBuffer();
+		response.setHeader("Retry-After", "30");
+		response.setHeader("Cache-Control", "no-store");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+					"A service this request needs is briefly unavailable. Nothing was changed; try again shortly.");
+			return;
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setContentType("text/html;charset=UTF-8");
+		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response);
+		templates.process("error", new WebContext(exchange, locales.resolveLocale(request), Map.of("status", 503)),
+				response.getWriter());
+	}
+
+	static boolean isOutage(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RedisConnectionFailureException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof QueryTimeoutException
+					|| cause.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+}
