@@ -1,7 +1,5 @@
 package org.accountsecurity.account;
 
-import java.time.Duration;
-
 import org.accountsecurity.audit.Pseudonyms;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
@@ -17,27 +15,31 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInThrottle {
 
-	static final Limit PER_ACCOUNT = new Limit("signin-account", 10, Duration.ofMinutes(15));
+	private final Limit perAccount;
 
-	static final Limit PER_CLIENT = new Limit("signin-client", 50, Duration.ofMinutes(15));
+	private final Limit perClient;
 
 	private final RateLimiter limiter;
 
 	private final Pseudonyms pseudonyms;
 
-	SignInThrottle(RateLimiter limiter, Pseudonyms pseudonyms) {
+	SignInThrottle(SignInProperties properties, RateLimiter limiter, Pseudonyms pseudonyms) {
+		this.perAccount = new Limit("signin-account", properties.perAccountLimit().requests(),
+				properties.perAccountLimit().window());
+		this.perClient = new Limit("signin-client", properties.perClientLimit().requests(),
+				properties.perClientLimit().window());
 		this.limiter = limiter;
 		this.pseudonyms = pseudonyms;
 	}
 
 	Decision check(String typedEmail, String clientAddress) {
-		Decision account = limiter.check(PER_ACCOUNT, pseudonyms.ofEmail(typedEmail));
-		return account.allowed() ? limiter.check(PER_CLIENT, String.valueOf(clientAddress)) : account;
+		Decision account = limiter.check(perAccount, pseudonyms.ofEmail(typedEmail));
+		return account.allowed() ? limiter.check(perClient, String.valueOf(clientAddress)) : account;
 	}
 
 	void failed(String typedEmail, String clientAddress) {
-		limiter.hit(PER_ACCOUNT, pseudonyms.ofEmail(typedEmail));
-		limiter.hit(PER_CLIENT, String.valueOf(clientAddress));
+		limiter.hit(perAccount, pseudonyms.ofEmail(typedEmail));
+		limiter.hit(perClient, String.valueOf(clientAddress));
 	}
 
 }

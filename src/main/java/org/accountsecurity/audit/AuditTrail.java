@@ -3,8 +3,14 @@ package org.accountsecurity.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.Accounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,10 +22,19 @@ public class AuditTrail {
 	static final String COLUMNS = "id, occurred_at, type, outcome, reason, actor, account_id, subject_hash, "
 			+ "client_address, user_agent, request_id, erased_at";
 
+	/** Rows per query when a whole filter is read (exports): memory stays flat however many match. */
+	static final int CHUNK = 1000;
+
 	private final JdbcClient jdbc;
 
-	AuditTrail(JdbcClient jdbc) {
+	private final Accounts accounts;
+
+	private final Pseudonyms pseudonyms;
+
+	AuditTrail(JdbcClient jdbc, Accounts accounts, Pseudonyms pseudonyms) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.pseudonyms = pseudonyms;
 	}
 
 	/** The newest events of one account, for its holder's Security section. */
@@ -30,6 +45,107 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** One page of the events that match, newest first, with the number of all that match. */
+	public AuditPage search(AuditQuery query) {
+		Filter filter = filter(query);
+		long total = jdbc.sql("select count(*) from audit_event where " + filter.sql())
+			.params(filter.params())
+			.query(Long.class)
+			.single();
+		List<Object> params = new ArrayList<>(filter.params());
+		params.add(query.size());
+		params.add(query.offset());
+		List<AuditEvent> events = jdbc
+			.sql("select " + COLUMNS + " from audit_event where " + filter.sql() + " order by id desc limit ? offset ?")
+			.params(params)
+			.query(AuditTrail::map)
+			.list();
+		return new AuditPage(events, query.page(), query.size(), total);
+	}
+
+	/**
+	 * Hands every event that matches (ignoring page and size) to {@code sink}, newest first, at most
+	 * {@code cap} of them; returns how many. Reads in chunks by id, so an export of many events never holds a
+	 * connection or all rows at once, and events recorded meanwhile do not shift it.
+	 */
+	public long forEach(AuditQuery query, long cap, Consumer<AuditEvent> sink) {
+		Filter filter = filter(query);
+		long count = 0;
+		long below = Long.MAX_VALUE;
+		while (count < cap) {
+			List<Object> params = new ArrayList<>(filter.params());
+			params.add(below);
+			params.add((int) Math.min(CHUNK, cap - count));
+			List<AuditEvent> chunk = jdbc
+				.sql("select " + COLUMNS + " from audit_event where " + filter.sql()
+						+ " and id < ? order by id desc limit ?")
+				.params(params)
+				.query(AuditTrail::map)
+				.list();
+			for (AuditEvent event : chunk) {
+				sink.accept(event);
+			}
+			count += chunk.size();
+			if (chunk.size() < CHUNK) {
+				break;
+			}
+			below = chunk.get(chunk.size() - 1).id();
+		}
+		return count;
+	}
+
+	/**
+	 * Every event about one account, oldest first: those with its id and those of requests that typed its
+	 * current address while no account had it (GDPR Art. 15).
+	 */
+	public List<AuditEvent> allAbout(Account account, int cap) {
+		return jdbc
+			.sql("select " + COLUMNS + " from audit_event where account_id = ? or subject_hash = ? order by id limit ?")
+			.params(account.id(), pseudonyms.ofEmail(account.email()), cap)
+			.query(AuditTrail::map)
+			.list();
+	}
+
+	/** The account an address finds, as the filter and the console use it. */
+	public Optional<Account> accountOf(String email) {
+		return email == null ? Optional.empty() : accounts.findByEmail(email);
+	}
+
+	private Filter filter(AuditQuery query) {
+		List<String> clauses = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		clauses.add("1 = 1");
+		if (query.email() != null) {
+			String pseudonym = pseudonyms.ofEmail(query.email());
+			Optional<Account> account = accounts.findByEmail(query.email());
+			if (account.isPresent()) {
+				clauses.add("(account_id = ? or subject_hash = ?)");
+				params.add(account.get().id());
+			}
+			else {
+				clauses.add("subject_hash = ?");
+			}
+			params.add(pseudonym);
+		}
+		if (query.type() != null) {
+			clauses.add("type = ?");
+			params.add(query.type().name());
+		}
+		if (query.outcome() != null) {
+			clauses.add("outcome = ?");
+			params.add(query.outcome().name());
+		}
+		if (query.from() != null) {
+			clauses.add("occurred_at >= ?");
+			params.add(Timestamp.from(query.from()));
+		}
+		if (query.to() != null) {
+			clauses.add("occurred_at < ?");
+			params.add(Timestamp.from(query.to()));
+		}
+		return new Filter(String.join(" and ", clauses), params);
+	}
+
 	static AuditEvent map(ResultSet rs, int row) throws SQLException {
 		Timestamp erased = rs.getTimestamp("erased_at");
 		return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
@@ -37,6 +153,9 @@ public class AuditTrail {
 				rs.getString("reason"), rs.getString("actor"), rs.getObject("account_id", UUID.class),
 				rs.getString("subject_hash"), rs.getString("client_address"), rs.getString("user_agent"),
 				rs.getString("request_id"), erased == null ? null : erased.toInstant());
+	}
+
+	private record Filter(String sql, List<Object> params) {
 	}
 
 }

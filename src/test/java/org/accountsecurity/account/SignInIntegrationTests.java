@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,9 @@ class SignInIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AccountService accountService;
 
 	@Test
 	void demoUserSignsInAndSeesTheAccountMenu() {
@@ -88,6 +92,48 @@ class SignInIntegrationTests extends IntegrationTest {
 		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
 		assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
 		assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
+	void repeatedFailuresAreThrottledAlikeForKnownAndUnknownAddressesWithoutLockingTheAccount() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		String unknown = "ghost-" + account.id() + "@example.test";
+		for (int i = 0; i < 10; i++) {
+			new WebClient(port).signIn(account.email(), "wrong password number " + i);
+			new WebClient(port).signIn(unknown, "wrong password number " + i);
+		}
+		String known = new WebClient(port).signIn(account.email(), TestAccounts.PASSWORD).headers().firstValue("Location").orElse("");
+		String ghost = new WebClient(port).signIn(unknown, "anything at all here").headers().firstValue("Location").orElse("");
+		assertThat(known).endsWith("/login?throttled");
+		assertThat(ghost).endsWith("/login?throttled");
+		// The reset path stays open for a throttled account (NIST 800-63B: no lockout of recovery).
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		assertThat(browser.post("/password/forgot", Map.of("email", account.email())).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void signOutEverywhereElseEndsTheOtherSessionsOnly() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient laptop = new WebClient(port);
+		WebClient phone = new WebClient(port);
+		laptop.signIn(account.email(), TestAccounts.PASSWORD);
+		phone.signIn(account.email(), TestAccounts.PASSWORD);
+		assertThat(laptop.get("/account").body()).contains("id=\"active-sessions\">2<");
+		laptop.post("/account/sessions/end-others", Map.of());
+		assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
+		assertThat(phone.get("/account").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+		HttpResponse<String> forged = new WebClient(port).send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/password/forgot"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Origin", "https://evil.test")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=ada%40example.com"))
+			.build());
+		assertThat(forged.statusCode()).isEqualTo(403);
 	}
 
 	private long count(String type) {

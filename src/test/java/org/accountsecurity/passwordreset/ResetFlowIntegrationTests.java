@@ -152,6 +152,26 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void iDidNotAskForThisCancelsTheLinkAfterAConfirmation() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
+		String cancel = Mailbox.link(mail, "/password/reset/cancel?token=");
+		WebClient browser = new WebClient(port);
+		HttpResponse<String> confirm = browser.get(localPath(cancel));
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		assertThat(confirm.body()).contains("id=\"cancel-link\"");
+		assertThat(new WebClient(port).get(localPath(Mailbox.link(mail, "/password/reset?token="))).statusCode())
+			.as("opening the cancel page changes nothing")
+			.isEqualTo(303);
+		HttpResponse<String> cancelled = browser.post("/password/reset/cancel", Map.of("token", Mailbox.token(mail)));
+		assertThat(cancelled.body()).contains("id=\"link-cancelled\"");
+		HttpResponse<String> after = new WebClient(port).get(localPath(Mailbox.link(mail, "/password/reset?token=")));
+		assertThat(after.statusCode()).isEqualTo(410);
+		assertThat(after.body()).contains("data-state=\"revoked\"");
+	}
+
+	@Test
 	void aNewerLinkRevokesTheOlderOne() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		forgot(account.email());

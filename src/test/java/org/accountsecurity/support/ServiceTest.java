@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 				+ "DB_CLOSE_DELAY=-1",
 		"app.reset.signing-keys=" + ServiceTest.SIGNING_KEY, "app.password.bcrypt-cost=10",
 		// Every test comes from 127.0.0.1: the per-client limits are tested with their own settings.
-		"app.reset.per-client-limit.requests=100000", "app.reset.link-check-limit.requests=100000" })
+		"app.reset.per-client-limit.requests=100000", "app.reset.link-check-limit.requests=100000",
+		"app.sign-in.per-client-limit.requests=100000" })
 @Import({ DevServices.class, TestFixtures.class })
 @ActiveProfiles("local")
 public @interface ServiceTest {

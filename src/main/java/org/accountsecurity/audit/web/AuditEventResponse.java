@@ -1,0 +1,32 @@
+package org.accountsecurity.audit.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.accountsecurity.audit.AuditEvent;
+
+/** An event as the API and the exports show it: times as ISO-8601 UTC with {@code Z}, to the millisecond. */
+record AuditEventResponse(long id, String occurredAt, String type, String outcome, String reason, String actor,
+		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
+		String erasedAt) {
+
+	static final String[] CSV_HEADER = { "id", "occurredAt", "type", "outcome", "reason", "actor", "accountId",
+			"subjectHash", "clientAddress", "userAgent", "requestId", "erasedAt" };
+
+	static AuditEventResponse of(AuditEvent event) {
+		return new AuditEventResponse(event.id(), iso(event.occurredAt()), event.type().name(), event.outcome().name(),
+				event.reason(), event.actor(), event.accountId(), event.subjectHash(), event.clientAddress(),
+				event.userAgent(), event.requestId(), iso(event.erasedAt()));
+	}
+
+	String[] csvRow() {
+		return new String[] { Long.toString(id), occurredAt, type, outcome, reason, actor,
+				accountId == null ? null : accountId.toString(), subjectHash, clientAddress, userAgent, requestId,
+				erasedAt };
+	}
+
+	static String iso(Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+}

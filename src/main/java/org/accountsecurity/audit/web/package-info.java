@@ -1,0 +1,2 @@
+/** The operators' audit console and the audit JSON API: search, export, chain check, account requests. */
+package org.accountsecurity.audit.web;

@@ -1,0 +1,114 @@
+package org.accountsecurity.audit;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountService;
+import org.accountsecurity.account.Language;
+import org.accountsecurity.support.Postgres;
+import org.accountsecurity.support.SeparateIntegrationTest;
+import org.accountsecurity.support.TestAccounts;
+import org.accountsecurity.support.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit queries, chain check, retention and erasure on a real PostgreSQL (same Flyway migrations), in
+ * a schema and context of their own: runs when the machine's PostgreSQL answers, skipped otherwise.
+ */
+@EnabledIf("org.accountsecurity.support.Postgres#available")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AuditPostgresIntegrationTests extends SeparateIntegrationTest {
+
+	static final String SCHEMA = Postgres.newSchema();
+
+	@DynamicPropertySource
+	static void ownSchema(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> Postgres.URL + "?currentSchema=" + SCHEMA);
+		registry.add("spring.datasource.username", () -> Postgres.USER);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		Postgres.dropSchema(SCHEMA);
+	}
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	ChainVerifier verifier;
+
+	@Autowired
+	AuditRetention retention;
+
+	@Autowired
+	AccountService accountService;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void queriesChainCheckRetentionAndErasureWorkOnPostgres() {
+		assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+		Account account = TestAccounts.create(accountService, Language.EN);
+		RequestOrigin origin = new RequestOrigin("2001:db8:1234:5678::1", "Postgres test", "req-pg-1");
+		long failed = audit.record(AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE,
+				"bad_credentials", account.email(), origin));
+		long requested = audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
+				"trigger=forgot", account.id(), origin));
+
+		AuditApi api = AuditApi.operator(port);
+		assertThat(api.eventsOf(account.email())).extracting(e -> e.get("id").asLong())
+			.startsWith(requested, failed)
+			.hasSize(3);
+		JsonNode filtered = api.list(Map.of("email", account.email(), "type", "RESET_REQUESTED", "from",
+				"2000-01-01T00:00:00Z", "to", "2999-01-01T00:00"));
+		assertThat(filtered.get("total").asLong()).isEqualTo(1);
+		HttpResponse<String> csv = api.get("/api/v1/audit-events/export?format=csv&email=" + account.email());
+		assertThat(CsvReader.parse(csv.body())).hasSize(4);
+		assertThat(verifier.verify().intact()).isTrue();
+
+		jdbc.sql("update audit_event set reason = 'x' where id = ?").param(requested).update();
+		assertThat(verifier.verify()).extracting(ChainCheck::brokenAtId, ChainCheck::problem)
+			.containsExactly(requested, "edited_event");
+		jdbc.sql("update audit_event set reason = 'trigger=forgot' where id = ?").param(requested).update();
+
+		HttpResponse<String> erased = api.post("/api/v1/accounts/" + account.id() + "/audit-erasure");
+		assertThat(AuditApi.JSON.readTree(erased.body()).get("erasedEvents").asInt()).isEqualTo(3);
+		assertThat(verifier.verify().intact()).isTrue();
+
+		clock.advance(retention.retention().plus(Duration.ofDays(1)));
+		try {
+			long kept = audit.record(AuditEntry.forAccount(AuditEventType.SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null,
+					account.id(), origin));
+			RetentionRun run = retention.purge();
+			assertThat(run.baseId()).isEqualTo(kept - 1);
+			assertThat(jdbc.sql("select id from audit_event").query(Long.class).list()).isEqualTo(List.of(kept));
+			assertThat(verifier.verify()).extracting(ChainCheck::intact, ChainCheck::checked).containsExactly(true, 1L);
+			assertThat(retention.lastRun()).hasValue(run);
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+}

@@ -1,0 +1,203 @@
+package org.accountsecurity.audit;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountService;
+import org.accountsecurity.account.Language;
+import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.TestAccounts;
+import org.accountsecurity.support.WebClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both ways into a reset, driven over HTTP like a person, step by step: each step adds exactly the events
+ * SPEC §9 names, with every required field, as the operator API returns them (SECURITY.md LG-01, LG-02).
+ */
+class ResetStepsAuditIntegrationTests extends IntegrationTest {
+
+	static final String NEW_PASSWORD = "a fresh passphrase for audit tests";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountService accountService;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Test
+	void forgotPasswordStepsAreEachRecordedOnce() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		Steps steps = new Steps(AuditApi.operator(port), account.email());
+		WebClient person = new WebClient(port);
+
+		person.get("/password/forgot");
+		HttpResponse<String> asked = person.post("/password/forgot", Map.of("email", account.email()));
+		String requestId = asked.headers().firstValue("X-Request-Id").orElseThrow();
+		// The mail worker may be quicker than the next look: the request and its mail are one step.
+		List<JsonNode> requestAndMail = steps.awaitExpect("RESET_REQUESTED", "RESET_EMAIL_SENT");
+		JsonNode requested = byType(requestAndMail, "RESET_REQUESTED");
+		assertRequired(requested, account, "SUCCESS", requestId);
+		assertThat(requested.get("reason").asString()).isEqualTo("trigger=forgot");
+		assertThat(requested.get("clientAddress").asString()).isEqualTo("127.0.0.0/24");
+		assertThat(requested.get("userAgent").asString()).isNotBlank();
+
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		JsonNode sent = byType(requestAndMail, "RESET_EMAIL_SENT");
+		assertThat(sent.get("outcome").asString()).isEqualTo("SUCCESS");
+		assertThat(sent.get("accountId").asString()).isEqualTo(account.id().toString());
+		assertThat(sent.get("reason").asString()).matches("trigger=forgot;expires=\\S+Z;attempt=1");
+		assertThat(sent.get("requestId").asString()).isEqualTo(requestId);
+
+		HttpResponse<String> opened = person.get(link.substring(BASE_URL.length()));
+		assertRequired(steps.expect("RESET_LINK_OPENED").get(0), account, "SUCCESS",
+				opened.headers().firstValue("X-Request-Id").orElseThrow());
+
+		person.get("/password/reset/new");
+		steps.expect();
+		person.post("/password/reset/new", Map.of("password", "too short", "confirmPassword", "too short"));
+		JsonNode rejected = steps.expect("PASSWORD_REJECTED").get(0);
+		assertThat(rejected.get("outcome").asString()).isEqualTo("FAILURE");
+		assertThat(rejected.get("reason").asString()).contains("too-short").doesNotContain("too short");
+
+		person.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+		List<JsonNode> changed = steps.expect("PASSWORD_CHANGED", "SESSIONS_REVOKED");
+		assertThat(changed).allSatisfy(e -> assertThat(e.get("outcome").asString()).isEqualTo("SUCCESS"));
+
+		new WebClient(port).get(link.substring(BASE_URL.length()));
+		JsonNode reused = steps.expect("RESET_TOKEN_REJECTED").get(0);
+		assertThat(reused.get("outcome").asString()).isEqualTo("FAILURE");
+		assertThat(reused.get("reason").asString()).isEqualTo("used");
+	}
+
+	@Test
+	void accountDetailsStepsAreEachRecordedOnce() {
+		Account account = TestAccounts.create(accountService, Language.DE);
+		Steps steps = new Steps(AuditApi.operator(port), account.email());
+		WebClient holder = new WebClient(port);
+
+		holder.signIn(account.email(), TestAccounts.PASSWORD);
+		steps.expect("SIGN_IN_SUCCEEDED");
+		holder.get("/account");
+		steps.expect();
+		HttpResponse<String> asked = holder.post("/account/password-reset", Map.of());
+		List<JsonNode> requestAndMail = steps.awaitExpect("RESET_REQUESTED", "RESET_EMAIL_SENT");
+		JsonNode requested = byType(requestAndMail, "RESET_REQUESTED");
+		assertRequired(requested, account, "SUCCESS", asked.headers().firstValue("X-Request-Id").orElseThrow());
+		assertThat(requested.get("reason").asString()).isEqualTo("trigger=self");
+		assertThat(byType(requestAndMail, "RESET_EMAIL_SENT").get("reason").asString()).startsWith("trigger=self;");
+
+		String cancel = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset/cancel?token=");
+
+		WebClient mailReader = new WebClient(port);
+		mailReader.get(cancel.substring(BASE_URL.length()));
+		steps.expect();
+		String token = tokenOf(cancel);
+		mailReader.post("/password/reset/cancel", Map.of("token", token));
+		JsonNode revoked = steps.expect("RESET_LINK_REVOKED").get(0);
+		assertThat(revoked.get("reason").asString()).isEqualTo("not_requested");
+
+		new WebClient(port).get("/password/reset?token=" + token);
+		assertThat(steps.expect("RESET_TOKEN_REJECTED").get(0).get("reason").asString()).isEqualTo("revoked");
+	}
+
+	@Test
+	void aRequestForAnUnknownAddressKeepsOnlyItsPseudonym() {
+		String unknown = "Nobody-" + Instant.now().toEpochMilli() + "@Example.test";
+		Steps steps = new Steps(AuditApi.operator(port), unknown.toLowerCase());
+		WebClient person = new WebClient(port);
+		person.get("/password/forgot");
+		person.post("/password/forgot", Map.of("email", unknown));
+		JsonNode requested = steps.expect("RESET_REQUESTED").get(0);
+		assertThat(requested.get("outcome").asString()).isEqualTo("FAILURE");
+		assertThat(requested.get("reason").asString()).isEqualTo("unknown_account");
+		assertThat(requested.get("accountId").isNull()).isTrue();
+		assertThat(requested.get("subjectHash").asString()).hasSize(64);
+		assertThat(requested.toString().toLowerCase()).doesNotContain(unknown.toLowerCase(), "nobody-");
+	}
+
+	static JsonNode byType(List<JsonNode> events, String type) {
+		return events.stream().filter(e -> e.get("type").asString().equals(type)).findFirst().orElseThrow();
+	}
+
+	private static void assertRequired(JsonNode event, Account account, String outcome, String requestId) {
+		assertThat(event.get("id").asLong()).isPositive();
+		assertThat(event.get("outcome").asString()).isEqualTo(outcome);
+		assertThat(event.get("accountId").asString()).isEqualTo(account.id().toString());
+		assertThat(event.get("actor").asString()).isEqualTo("self");
+		assertThat(event.get("requestId").asString()).isEqualTo(requestId);
+		String at = event.get("occurredAt").asString();
+		assertThat(at).endsWith("Z");
+		assertThat(Duration.between(Instant.parse(at), Instant.now()).abs()).isLessThan(Duration.ofSeconds(30));
+	}
+
+	/** The events of one address as the operator API lists them, step by step. */
+	static final class Steps {
+
+		private final AuditApi api;
+
+		private final String email;
+
+		private final Set<Long> seen = new HashSet<>();
+
+		Steps(AuditApi api, String email) {
+			this.api = api;
+			this.email = email;
+			fresh();
+		}
+
+		/** The events added since the last step must be exactly these types (in any order). */
+		List<JsonNode> expect(String... types) {
+			List<JsonNode> added = fresh();
+			assertThat(added).extracting(e -> e.get("type").asString()).containsExactlyInAnyOrder(types);
+			return added;
+		}
+
+		/** As {@link #expect}, for events written by the mail worker after the request returned. */
+		List<JsonNode> awaitExpect(String... types) {
+			List<JsonNode> added = new ArrayList<>();
+			Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+				added.addAll(fresh());
+				return added.size() >= types.length;
+			});
+			assertThat(added).extracting(e -> e.get("type").asString()).containsExactlyInAnyOrder(types);
+			return added;
+		}
+
+		private List<JsonNode> fresh() {
+			List<JsonNode> added = new ArrayList<>();
+			for (JsonNode event : api.eventsOf(email)) {
+				if (seen.add(event.get("id").asLong())) {
+					added.add(event);
+				}
+			}
+			return added;
+		}
+
+	}
+
+	/** The token of a mailed link, as the service issued it. */
+	static String tokenOf(String link) {
+		String query = link.substring(link.indexOf("token=") + "token=".length());
+		String token = query.contains("&") ? query.substring(0, query.indexOf('&')) : query;
+		return java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.US_ASCII);
+	}
+
+}
