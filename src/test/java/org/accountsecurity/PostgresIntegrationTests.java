@@ -13,41 +13,22 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.audit.RequestOrigin;
-import org.accountsecurity.support.SeparateIntegrationTest;
-import org.accountsecurity.support.Postgres;
+import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.PostgresIntegrationTest;
 import org.accountsecurity.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
+import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL stores on a real PostgreSQL with the same Flyway migrations as H2, and the reset flow on top of
- * it: runs when the machine's PostgreSQL answers (CI has one), skipped otherwise.
+ * The SQL stores on a real PostgreSQL with the same Flyway migrations as H2, and the whole reset flow on top
+ * of them.
  */
-@EnabledIf("org.accountsecurity.support.Postgres#available")
-class PostgresIntegrationTests extends SeparateIntegrationTest {
-
-	static final String SCHEMA = Postgres.newSchema();
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> Postgres.URL + "?currentSchema=" + SCHEMA);
-		registry.add("spring.datasource.username", () -> Postgres.USER);
-		registry.add("spring.datasource.password", () -> "");
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		Postgres.dropSchema(SCHEMA);
-	}
+class PostgresIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,6 +41,29 @@ class PostgresIntegrationTests extends SeparateIntegrationTest {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Test
+	void theWholeResetFlowWorksOnPostgresql() {
+		Account account = TestAccounts.create(accountService, Language.PL);
+		WebClient browser = new WebClient(port);
+		browser.get("/password/forgot");
+		assertThat(browser.post("/password/forgot", Map.of("email", account.email())).statusCode()).isEqualTo(200);
+		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		browser.get(link.substring(baseUrl.length()));
+		browser.get("/password/reset/new");
+		String password = "nowe hasło na postgresie";
+		assertThat(browser.post("/password/reset/new", Map.of("password", password, "confirmPassword", password))
+			.statusCode()).isEqualTo(303);
+		assertThat(new WebClient(port).signIn(account.email(), password).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/account"));
+		assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'PASSWORD_CHANGED'")
+			.param(account.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
 
 	@Test
 	void migrationsRanOnPostgresql() {

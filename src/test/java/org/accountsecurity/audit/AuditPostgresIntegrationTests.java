@@ -8,20 +8,14 @@ import java.util.Map;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
-import org.accountsecurity.support.Postgres;
-import org.accountsecurity.support.SeparateIntegrationTest;
+import org.accountsecurity.support.PostgresIntegrationTest;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.TestClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,24 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The audit queries, chain check, retention and erasure on a real PostgreSQL (same Flyway migrations), in
  * a schema and context of their own: runs when the machine's PostgreSQL answers, skipped otherwise.
  */
-@EnabledIf("org.accountsecurity.support.Postgres#available")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AuditPostgresIntegrationTests extends SeparateIntegrationTest {
+class AuditPostgresIntegrationTests extends PostgresIntegrationTest {
 
-	static final String SCHEMA = Postgres.newSchema();
-
-	@DynamicPropertySource
-	static void ownSchema(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> Postgres.URL + "?currentSchema=" + SCHEMA);
-		registry.add("spring.datasource.username", () -> Postgres.USER);
-		registry.add("spring.datasource.password", () -> "");
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		Postgres.dropSchema(SCHEMA);
-	}
 
 	@Autowired
 	AuditLog audit;

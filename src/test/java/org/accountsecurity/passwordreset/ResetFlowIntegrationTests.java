@@ -107,11 +107,8 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	@Test
 	void anExpiredLinkIsRefusedWhenOpenedAndWhenSubmitted() {
 		Account account = TestAccounts.create(accountService, Language.EN);
-		forgot(account.email());
-		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
-		WebClient browser = new WebClient(port);
-		assertThat(browser.get(localPath(link)).statusCode()).isEqualTo(303);
-		assertThat(browser.get("/password/reset/new").statusCode()).isEqualTo(200);
+		String link = requestLink(account);
+		WebClient browser = openForm(link);
 		clock.advance(Duration.ofMinutes(31));
 		HttpResponse<String> submitted = browser.post("/password/reset/new",
 				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
@@ -125,11 +122,8 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	@Test
 	void aUsedLinkCannotBeUsedAgain() {
 		Account account = TestAccounts.create(accountService, Language.EN);
-		forgot(account.email());
-		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
-		WebClient browser = new WebClient(port);
-		browser.get(localPath(link));
-		browser.get("/password/reset/new");
+		String link = requestLink(account);
+		WebClient browser = openForm(link);
 		browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
 		HttpResponse<String> again = new WebClient(port).get(localPath(link));
 		assertThat(again.statusCode()).isEqualTo(410);
@@ -139,16 +133,12 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	@Test
 	void openingALinkManyTimesDoesNotUseItUp() {
 		Account account = TestAccounts.create(accountService, Language.EN);
-		forgot(account.email());
-		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
+		String link = requestLink(account);
 		for (int i = 0; i < 3; i++) {
 			assertThat(new WebClient(port).get(localPath(link)).statusCode()).isEqualTo(303);
 		}
-		WebClient browser = new WebClient(port);
-		browser.get(localPath(link));
-		browser.get("/password/reset/new");
-		assertThat(browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
-			.statusCode()).isEqualTo(303);
+		assertThat(openForm(link).post("/password/reset/new",
+				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)).statusCode()).isEqualTo(303);
 	}
 
 	@Test
@@ -174,10 +164,8 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	@Test
 	void aNewerLinkRevokesTheOlderOne() {
 		Account account = TestAccounts.create(accountService, Language.EN);
-		forgot(account.email());
-		String first = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
-		forgot(account.email());
-		String second = Mailbox.link(mailbox.await(account.email(), 2).get(1), "/password/reset?token=");
+		String first = requestLink(account);
+		String second = requestLink(account);
 		HttpResponse<String> old = new WebClient(port).get(localPath(first));
 		assertThat(old.statusCode()).isEqualTo(410);
 		assertThat(old.body()).contains("data-state=\"revoked\"");
@@ -187,11 +175,8 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 	@Test
 	void aRefusedPasswordListsEveryProblemAndKeepsTheLink() {
 		Account account = TestAccounts.create(accountService, Language.DE);
-		forgot(account.email());
-		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
-		WebClient browser = new WebClient(port);
-		browser.get(localPath(link));
-		browser.get("/password/reset/new");
+		String link = requestLink(account);
+		WebClient browser = openForm(link);
 		HttpResponse<String> refused = browser.post("/password/reset/new",
 				Map.of("password", "short", "confirmPassword", "other"));
 		assertThat(refused.statusCode()).isEqualTo(422);
@@ -274,13 +259,23 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example");
 	}
 
-	private void changePassword(Account account, String password) {
+	/** Asks for a link by forgot-password and returns the one in the new mail. */
+	private String requestLink(Account account) {
 		int before = mailbox.to(account.email()).size();
 		forgot(account.email());
-		String link = Mailbox.link(mailbox.await(account.email(), before + 1).get(before), "/password/reset?token=");
+		return Mailbox.link(mailbox.await(account.email(), before + 1).get(before), "/password/reset?token=");
+	}
+
+	/** Opens the link and the new-password form in a fresh browser, as a person following the mail would. */
+	private WebClient openForm(String link) {
 		WebClient browser = new WebClient(port);
-		browser.get(localPath(link));
-		browser.get("/password/reset/new");
+		assertThat(browser.get(localPath(link)).statusCode()).isEqualTo(303);
+		assertThat(browser.get("/password/reset/new").statusCode()).isEqualTo(200);
+		return browser;
+	}
+
+	private void changePassword(Account account, String password) {
+		WebClient browser = openForm(requestLink(account));
 		HttpResponse<String> changed = browser.post("/password/reset/new",
 				Map.of("password", password, "confirmPassword", password));
 		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
