@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +39,9 @@ class ResetApiIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -131,6 +135,29 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		await().until(() -> mailbox.to(account.email()).size() >= before + 1);
 		Thread.sleep(1500); // give a wrong second notice the time to arrive
 		assertThat(mailbox.to(account.email())).hasSize(before + 1);
+	}
+
+	@Test
+	void redisNeverHoldsTheTokenOrItsRandomId() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		String token = requestToken(account);
+		assertThat(post("/api/v1/password-resets/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(200);
+		// Opening the link in a browser puts the checked link into the Redis-backed session.
+		assertThat(new org.accountsecurity.support.WebClient(port).get("/password/reset?token=" + token).statusCode())
+			.isEqualTo(303);
+		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+		String randomId = payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+		assertThat(randomId).hasSizeGreaterThanOrEqualTo(22);
+		List<String> everything = new ArrayList<>();
+		for (String key : redis.keys("*")) {
+			everything.add(key);
+			switch (redis.type(key)) {
+				case STRING -> everything.add(redis.opsForValue().get(key));
+				case HASH -> redis.<String, String>opsForHash().entries(key).forEach((k, v) -> everything.add(k + "=" + v));
+				default -> { }
+			}
+		}
+		assertThat(everything).isNotEmpty().noneMatch(v -> v != null && (v.contains(token) || v.contains(randomId)));
 	}
 
 	@Test
