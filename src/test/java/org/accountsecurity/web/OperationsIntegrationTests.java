@@ -1,0 +1,53 @@
+package org.accountsecurity.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.accountsecurity.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operations and client developers rely on: health per dependency, metrics, the OpenAPI document. */
+class OperationsIntegrationTests extends IntegrationTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void healthShowsEachDependency() throws Exception {
+		HttpResponse<String> health = get("/actuator/health", null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"", "\"db\"", "\"redis\"", "\"mail\"");
+	}
+
+	@Test
+	void metricsAreForOperatorsOnly() throws Exception {
+		assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/prometheus", "ada@example.com:silver maple river 42").statusCode()).isEqualTo(403);
+		HttpResponse<String> metrics = get("/actuator/prometheus", "operator@example.com:audit trail keeper 2026");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("mail_outbox_depth", "password_bcrypt_seconds");
+	}
+
+	@Test
+	void theApiIsDocumentedWithOpenApi() throws Exception {
+		HttpResponse<String> docs = get("/v3/api-docs", null);
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/password-resets", "/api/v1/password-resets/complete",
+				"/api/v1/audit-events");
+	}
+
+	private HttpResponse<String> get(String path, String basic) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path));
+		if (basic != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
