@@ -14,6 +14,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -28,8 +29,10 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	// The reset pages carry the token in their URL once: no Referer may take it elsewhere.
-	private static final RequestMatcher RESET_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/password/**");
+	// The reset and e-mail confirmation pages carry a token in their URL once: no Referer may take it elsewhere.
+	private static final RequestMatcher RESET_PAGES = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"));
 
 	@Bean
 	@Order(1)
@@ -59,8 +62,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn) throws Exception {
 		http.authenticationManager(signIn).authorizeHttpRequests(auth -> auth
-			.requestMatchers("/", "/login", "/password/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**", "/img/**",
+					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/dev/**")
 			.permitAll()
 			.requestMatchers("/operator/**", "/actuator/**")
