@@ -1,24 +1,23 @@
 package org.accountsecurity.audit;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends events to the SQL audit trail, chained by hash. It joins the caller's transaction, so an event is
- * written with the change it records or not at all.
+ * Appends events to the SQL audit trail, chained by hash. In a caller's transaction an event is written with
+ * the change it records or not at all; events without one are committed in groups ({@link AuditGroupCommit}).
  */
 @Service
 public class AuditLog {
@@ -27,7 +26,9 @@ public class AuditLog {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final AuditChainWriter writer;
+
+	private final AuditGroupCommit groupCommit;
 
 	private final Clock clock;
 
@@ -37,51 +38,52 @@ public class AuditLog {
 
 	private final MeterRegistry meters;
 
-	AuditLog(JdbcClient jdbc, Clock clock, Pseudonyms pseudonyms, ClientAddresses clientAddresses,
-			MeterRegistry meters) {
-		this.jdbc = jdbc;
+	AuditLog(AuditChainWriter writer, AuditGroupCommit groupCommit, Clock clock, Pseudonyms pseudonyms,
+			ClientAddresses clientAddresses, MeterRegistry meters) {
+		this.writer = writer;
+		this.groupCommit = groupCommit;
 		this.clock = clock;
 		this.pseudonyms = pseudonyms;
 		this.clientAddresses = clientAddresses;
 		this.meters = meters;
 	}
 
-	/** Records one event and returns its id. */
-	@Transactional
+	/**
+	 * Records one event and returns its id. Inside a transaction the event is written in it, with the change
+	 * it records; otherwise it joins the next group commit. Either way it is committed when this returns.
+	 */
 	public long record(AuditEntry entry) {
+		AuditRow row = row(entry);
+		long id;
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			id = writer.append(List.of(row)).get(0);
+		}
+		else {
+			try {
+				id = groupCommit.append(row);
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
+		}
+		meters.counter("audit.events", "type", row.type(), "outcome", row.outcome()).increment();
+		log.debug("Audit {} {} {}", row.type(), row.outcome(), row.reason() == null ? "" : row.reason());
+		return id;
+	}
+
+	private AuditRow row(AuditEntry entry) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		RequestOrigin origin = entry.origin() == null ? RequestOrigin.SYSTEM : entry.origin();
-		String accountId = entry.accountId() == null ? null : entry.accountId().toString();
 		String subjectHash = entry.accountId() == null && entry.typedSubject() != null
 				? pseudonyms.ofEmail(entry.typedSubject()) : null;
 		String client = clientAddresses.storable(origin.clientAddress());
 		String userAgent = Sanitizer.clean(origin.userAgent(), 200);
-		String requestId = Sanitizer.clean(origin.requestId(), 64);
-		String reason = Sanitizer.clean(entry.reason(), 200);
-		String actor = Sanitizer.clean(entry.actor(), 80);
 		String salt = randomSalt();
-		String personalDigest = ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent);
-
-		Map<String, Object> head = jdbc
-			.sql("select last_id, last_hash from audit_chain_head where singleton = true for update")
-			.query()
-			.singleRow();
-		long id = ((Number) head.get("last_id")).longValue() + 1;
-		String prevHash = (String) head.get("last_hash");
-		String hash = ChainHash.of(prevHash, id, now.toEpochMilli(), entry.type().name(), entry.outcome().name(),
-				reason, actor, requestId, personalDigest);
-		jdbc.sql("insert into audit_event (id, occurred_at, type, outcome, reason, actor, request_id, account_id, "
-				+ "subject_hash, client_address, user_agent, personal_salt, personal_digest, prev_hash, hash) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, Timestamp.from(now), entry.type().name(), entry.outcome().name(), reason, actor, requestId,
-					entry.accountId(), subjectHash, client, userAgent, salt, personalDigest, prevHash, hash)
-			.update();
-		jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where singleton = true")
-			.params(id, hash)
-			.update();
-		meters.counter("audit.events", "type", entry.type().name(), "outcome", entry.outcome().name()).increment();
-		log.debug("Audit {} {} {}", entry.type(), entry.outcome(), reason == null ? "" : reason);
-		return id;
+		String accountId = entry.accountId() == null ? null : entry.accountId().toString();
+		return new AuditRow(now, entry.type().name(), entry.outcome().name(), Sanitizer.clean(entry.reason(), 200),
+				Sanitizer.clean(entry.actor(), 80), Sanitizer.clean(origin.requestId(), 64), entry.accountId(),
+				subjectHash, client, userAgent, salt,
+				ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent));
 	}
 
 	private static String randomSalt() {
