@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -60,8 +61,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn) throws Exception {
-		http.authenticationManager(signIn).authorizeHttpRequests(auth -> auth
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn,
+			@Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+		http.authenticationManager(signIn)
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
+			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**", "/img/**",
 					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/dev/**")
@@ -78,6 +82,19 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.realmName("account-security"))
 			.headers(this::headers);
 		return http.build();
+	}
+
+	/**
+	 * The CSRF token lives in a cookie (double submit, masked in the form), not in the session: anonymous pages
+	 * such as forgot-password then create no Redis session at all. HttpOnly and SameSite=Lax; over HTTPS it is
+	 * {@code __Host-} prefixed and Secure, so no subdomain can plant one.
+	 */
+	private static CookieCsrfTokenRepository csrfCookie(boolean https) {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieName(https ? "__Host-CSRF" : "CSRF");
+		repository.setCookiePath("/");
+		repository.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(https));
+		return repository;
 	}
 
 	private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {

@@ -59,10 +59,18 @@ class SignInIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anonymousPagesCreateNoSession() {
+		WebClient browser = new WebClient(port);
+		assertThat(sessionCookie(browser.get("/login"))).isNull();
+		assertThat(sessionCookie(browser.get("/password/forgot"))).isNull();
+	}
+
+	@Test
 	void signInRenewsTheSessionIdAndKeepsTheSessionInRedis() {
 		WebClient browser = new WebClient(port);
-		HttpResponse<String> page = browser.get("/login");
-		String before = sessionCookie(page);
+		// A protected page remembers where the person was going: that starts a session before sign-in.
+		String before = sessionCookie(browser.get("/account"));
+		browser.get("/login");
 		HttpResponse<String> signIn = browser.post("/login",
 				Map.of("username", "zofia@example.com", "password", "żółty rower nad Wisłą"));
 		String after = sessionCookie(signIn);
