@@ -18,14 +18,14 @@ import org.springframework.stereotype.Service;
 /**
  * Derives an account's latest reset links from its audit events alone, so that no second record of them
  * can disagree with the trail: RESET_EMAIL_SENT starts a link (its reason carries trigger and expiry),
- * RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED, RESET_LINK_REVOKED, PASSWORD_CHANGED and a newer link
- * end it. The request that asked for it is found by request id.
+ * RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED, RESET_LINK_REVOKED, PASSWORD_CHANGED, a confirmed
+ * EMAIL_CHANGED and a newer link end it. The request that asked for it is found by request id.
  */
 @Service
 public class ResetLinkHistory {
 
 	private static final String TYPES = "'RESET_REQUESTED', 'OPERATOR_RESET_TRIGGERED', 'RESET_EMAIL_SENT', "
-			+ "'RESET_EMAIL_FAILED', 'RESET_LINK_OPENED', 'RESET_LINK_REVOKED', 'PASSWORD_CHANGED'";
+			+ "'RESET_EMAIL_FAILED', 'RESET_LINK_OPENED', 'RESET_LINK_REVOKED', 'PASSWORD_CHANGED', 'EMAIL_CHANGED'";
 
 	/** Enough events for the latest links of even a busy account. */
 	private static final int WINDOW = 500;
@@ -92,6 +92,13 @@ public class ResetLinkHistory {
 						boolean viaLink = "reset_link".equals(fields(event.reason()).get("via"));
 						current.end(viaLink ? Status.USED : Status.REVOKED, event.occurredAt(), event.clientAddress(),
 								viaLink ? null : "password_changed");
+						current = null;
+					}
+				}
+				case EMAIL_CHANGED -> {
+					// A confirmed change of address revokes every outstanding link.
+					if (current != null && "confirmed".equals(event.reason())) {
+						current.end(Status.REVOKED, event.occurredAt(), event.clientAddress(), "email_changed");
 						current = null;
 					}
 				}

@@ -66,6 +66,19 @@ class ResetLinkHistoryTests {
 		assertThat(links.get(4).endedAt()).isNull();
 	}
 
+	@Test
+	void aConfirmedAddressChangeRevokesTheOutstandingLinkButARequestedOneDoesNot() {
+		sent(0, "forgot", 30, "req-1");
+		event(10, AuditEventType.EMAIL_CHANGED, "requested", "req-2", null);
+		List<ResetLink> pending = ResetLinkHistory.derive(events, T0.plusSeconds(60));
+		assertThat(pending).extracting(ResetLink::status).containsExactly(Status.PENDING);
+
+		event(20, AuditEventType.EMAIL_CHANGED, "confirmed", "req-3", "192.0.2.0/24");
+		List<ResetLink> links = ResetLinkHistory.derive(events, T0.plusSeconds(60));
+		assertThat(links).extracting(ResetLink::status).containsExactly(Status.REVOKED);
+		assertThat(links.get(0).endReason()).isEqualTo("email_changed");
+	}
+
 	private void sent(long second, String trigger, int minutes, String requestId) {
 		event(second, AuditEventType.RESET_EMAIL_SENT,
 				"trigger=" + trigger + ";expires=" + T0.plusSeconds(second + minutes * 60L) + ";attempt=1", requestId, null);
