@@ -45,6 +45,9 @@ class AccountLocaleResolver implements LocaleResolver {
 
 	@Override
 	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (locale == null || Language.fromCode(locale.getLanguage()).isEmpty()) {
+			return;
+		}
 		Cookie cookie = new Cookie(COOKIE, Language.of(locale).code());
 		cookie.setPath("/");
 		cookie.setHttpOnly(true);
