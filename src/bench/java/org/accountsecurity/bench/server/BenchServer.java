@@ -1,0 +1,68 @@
+package org.accountsecurity.bench.server;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.accountsecurity.AccountSecurityApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+
+/**
+ * The service as {@code make bench} runs it: production mode (no {@code local} profile, no embedded servers) plus
+ * the profile {@code bench}, which raises the rate limits and adds {@link BenchConfiguration} (a bare endpoint for
+ * the framework floor and an account seeder). Redis, PostgreSQL and the SMTP sink are separate processes (or the
+ * driver's JVM), so each one's CPU can be measured on its own.
+ */
+public final class BenchServer {
+
+	private BenchServer() {
+	}
+
+	public static void main(String[] args) {
+		String[] all = args;
+		if (System.getenv("APP_RESET_SIGNING_KEYS") == null && System.getProperty("app.reset.signing-keys") == null
+				&& Arrays.stream(args).noneMatch(a -> a.startsWith("--app.reset.signing-keys="))) {
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			all = Arrays.copyOf(args, args.length + 1);
+			all[args.length] = "--app.reset.signing-keys=bench:" + Base64.getEncoder().encodeToString(secret);
+		}
+		SpringApplication application = new SpringApplication(AccountSecurityApplication.class, BenchConfiguration.class);
+		application.setAdditionalProfiles("bench");
+		application.addInitializers(
+				context -> context.getBeanFactory().registerSingleton("benchScanFilter", new BenchScanFilter()));
+		application.run(all);
+	}
+
+	/**
+	 * Keeps component scanning to the application's own classes: the bench classes come in through
+	 * {@link BenchConfiguration} only, and nothing from the test sources (the dev services) is picked up.
+	 */
+	static final class BenchScanFilter extends TypeExcludeFilter {
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+			if (reader.getClassMetadata().getClassName().startsWith("org.accountsecurity.bench.")) {
+				return true;
+			}
+			return reader.getResource().getDescription().contains("test-classes");
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other != null && other.getClass() == getClass();
+		}
+
+		@Override
+		public int hashCode() {
+			return getClass().hashCode();
+		}
+
+	}
+
+}
