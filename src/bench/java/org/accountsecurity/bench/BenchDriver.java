@@ -108,6 +108,13 @@ public final class BenchDriver {
 			}
 		}
 		BenchDriver driver = new BenchDriver(cfg);
+		// the service is the driver's child: never leave it running
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			Service s = driver.service;
+			if (s != null && s.process.isAlive()) {
+				s.process.destroyForcibly();
+			}
+		}));
 		int code;
 		try {
 			code = driver.run();
@@ -139,10 +146,13 @@ public final class BenchDriver {
 		int redisPort = Integer.parseInt(cfg.get("redis-port"));
 		long redisPid = Long.parseLong(cfg.getOrDefault("redis-pid", "-1"));
 		String db = cfg.get("pg-database");
+		if (db != null && db.isBlank()) {
+			db = null;
+		}
 		redis = new Jedis("127.0.0.1", redisPort);
 		header(db);
 
-		boolean pg = db != null && !db.isBlank();
+		boolean pg = db != null;
 		String dbLabel = pg ? "PostgreSQL" : "H2";
 		log("SMTP sink on 127.0.0.1:%d; starting the service (%s)", sink.port(), dbLabel);
 		if (!startService(work, pg ? db : null, "main")) {
