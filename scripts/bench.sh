@@ -91,12 +91,12 @@ command -v redis-cli >/dev/null || die "redis-cli not found"
 # --- build (own output folder; bench sources only with -Pbench) ---------------------------------------------------
 log "building ($BUILD_DIR, profile bench)"
 if ! $MVN -q -Dbuild.dir="$ROOT/$BUILD_DIR" -Pbench -DskipTests test-compile dependency:build-classpath \
-      -Dmdep.outputFile="$WORK/test-classpath.txt" -Dmdep.includeScope=test >"$WORK/build.log" 2>&1; then
+      -Dmdep.outputFile="$WORK/test-classpath.txt" -DincludeScope=test >"$WORK/build.log" 2>&1; then
   tail -40 "$WORK/build.log" >&2
   die "build failed (see $WORK/build.log)"
 fi
 if ! $MVN -q -o -Dbuild.dir="$ROOT/$BUILD_DIR" -Pbench dependency:build-classpath \
-      -Dmdep.outputFile="$WORK/runtime-classpath.txt" -Dmdep.includeScope=runtime >>"$WORK/build.log" 2>&1; then
+      -Dmdep.outputFile="$WORK/runtime-classpath.txt" -DincludeScope=runtime >>"$WORK/build.log" 2>&1; then
   tail -20 "$WORK/build.log" >&2
   die "could not resolve the runtime class path"
 fi

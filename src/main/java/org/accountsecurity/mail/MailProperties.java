@@ -16,13 +16,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Mail settings: the sender of every mail, how often and how soon a failed mail is tried again (the delay
- * doubles with each attempt), and whether this instance runs an outbox worker.
+ * doubles with each attempt), whether this instance runs an outbox worker, and how long a queued mail is held
+ * back before it is sent. The hold-back keeps the work of sending out of the request that queued the mail, so
+ * that the answer's timing does not tell whether a mail was queued (an account exists).
  */
 @ConfigurationProperties("app.mail")
 @Validated
 public record MailProperties(@DefaultValue("Account Security <no-reply@localhost>") @NotBlank String from,
 		@DefaultValue("6") @Min(1) @Max(20) int maxAttempts, @DefaultValue("PT5S") @NotNull Duration firstRetryDelay,
-		@DefaultValue("true") boolean workerEnabled) {
+		@DefaultValue("true") boolean workerEnabled, @DefaultValue("30ms") @NotNull Duration holdBack) {
 
 	public MailProperties {
 		if (from != null && !from.isBlank()) {
@@ -36,6 +38,9 @@ public record MailProperties(@DefaultValue("Account Security <no-reply@localhost
 		}
 		if (firstRetryDelay != null && (firstRetryDelay.isNegative() || firstRetryDelay.isZero())) {
 			throw new InvalidSettingException("app.mail.first-retry-delay", "must be a positive duration, e.g. PT5S");
+		}
+		if (holdBack != null && (holdBack.isNegative() || holdBack.compareTo(Duration.ofSeconds(10)) > 0)) {
+			throw new InvalidSettingException("app.mail.hold-back", "must be between 0 and 10 seconds, e.g. 30ms");
 		}
 	}
 

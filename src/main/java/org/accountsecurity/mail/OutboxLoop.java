@@ -33,6 +33,8 @@ final class OutboxLoop implements Runnable {
 
 	private final String consumer;
 
+	private final long holdBackMillis;
+
 	private boolean groupChecked;
 
 	private boolean pendingToCheck = true;
@@ -46,12 +48,13 @@ final class OutboxLoop implements Runnable {
 	private Duration backoff;
 
 	OutboxLoop(OutboxWorker worker, OutboxStreams streams, OutboxProcessor processor, OutboxWorker.Timing timing,
-			String consumer) {
+			String consumer, Duration holdBack) {
 		this.worker = worker;
 		this.streams = streams;
 		this.processor = processor;
 		this.timing = timing;
 		this.consumer = consumer;
+		this.holdBackMillis = holdBack.toMillis();
 		this.backoff = firstBackoff();
 		this.nextRequeue = System.nanoTime();
 		this.nextReclaim = this.nextRequeue;
@@ -105,10 +108,26 @@ final class OutboxLoop implements Runnable {
 			records = streams.readNew(consumer, BATCH, timing.block());
 		}
 		for (MapRecord<String, Object, Object> record : records) {
+			holdBack(record);
 			if (!worker.running()) {
 				return;
 			}
 			processor.process(record);
+		}
+	}
+
+	/**
+	 * Waits until {@code record} is {@code app.mail.hold-back} old, so that composing and sending its mail does not
+	 * run while the request that queued it is still answering. Its age comes from the stream id (Redis's clock in
+	 * milliseconds); a skewed clock can only shorten the wait to nothing or lengthen it to the hold-back.
+	 */
+	private void holdBack(MapRecord<String, Object, Object> record) {
+		if (holdBackMillis == 0) {
+			return;
+		}
+		long age = System.currentTimeMillis() - record.getId().getTimestamp();
+		if (age < holdBackMillis) {
+			worker.pause(Duration.ofMillis(holdBackMillis - Math.max(age, 0)));
 		}
 	}
 

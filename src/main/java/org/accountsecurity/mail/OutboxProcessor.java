@@ -81,7 +81,8 @@ final class OutboxProcessor {
 		}
 		streams.done(id);
 		meters.counter("mail.sent", "kind", kind).increment();
-		log.info("Mail {} of kind {} sent on attempt {}", id, kind, attempt);
+		// The mail.sent counter counts them; a line per mail is noise at scale.
+		log.debug("Mail {} of kind {} sent on attempt {}", id, kind, attempt);
 	}
 
 	private void failed(OutboxHandler handler, OutboxMessage message, String id, int attempt, Exception ex) {

@@ -60,7 +60,8 @@ class OutboxWorker implements SmartLifecycle {
 				return;
 			}
 			running = true;
-			thread = new Thread(new OutboxLoop(this, streams, processor, timing, consumer), "mail-outbox-worker");
+			thread = new Thread(new OutboxLoop(this, streams, processor, timing, consumer,
+					properties.holdBack()), "mail-outbox-worker");
 			thread.setDaemon(true);
 			thread.setUncaughtExceptionHandler((failed, error) -> log.error("Mail outbox worker {} died", consumer, error));
 			thread.start();

@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * Runs BCrypt and, when metrics are available, records each run in the {@code password.bcrypt} timer so that
- * operators can see what the cost setting really costs.
+ * Runs BCrypt on the {@link BcryptThreads} and, when metrics are available, records each run in the
+ * {@code password.bcrypt} timer so that operators can see what the cost setting really costs.
  */
 final class TimedBcrypt {
 
@@ -40,7 +40,7 @@ final class TimedBcrypt {
 	}
 
 	private static <T> T timed(Timer timer, Supplier<T> work) {
-		return (timer != null) ? timer.record(work) : work.get();
+		return BcryptThreads.run((timer != null) ? () -> timer.record(work) : work);
 	}
 
 	private static Timer timer(MeterRegistry registry, String operation) {

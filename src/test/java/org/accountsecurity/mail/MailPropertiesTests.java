@@ -19,29 +19,39 @@ class MailPropertiesTests {
 		MailProperties properties = bind(Map.of("app.mail.worker-enabled", "true"));
 
 		assertThat(properties).isEqualTo(new MailProperties("Account Security <no-reply@localhost>", 6,
-				Duration.ofSeconds(5), true));
+				Duration.ofSeconds(5), true, Duration.ofMillis(30)));
 	}
 
 	@Test
 	void readsTheSettings() {
 		MailProperties properties = bind(Map.of("app.mail.from", "Konto <konto@example.com>", "app.mail.max-attempts",
-				"3", "app.mail.first-retry-delay", "PT1S", "app.mail.worker-enabled", "false"));
+				"3", "app.mail.first-retry-delay", "PT1S", "app.mail.worker-enabled", "false", "app.mail.hold-back", "0s"));
 
-		assertThat(properties).isEqualTo(new MailProperties("Konto <konto@example.com>", 3, Duration.ofSeconds(1), false));
+		assertThat(properties)
+			.isEqualTo(new MailProperties("Konto <konto@example.com>", 3, Duration.ofSeconds(1), false, Duration.ZERO));
 	}
 
 	@Test
 	void refusesASenderThatIsNotAnAddress() {
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new MailProperties("Account Security <no-reply@>", 6, Duration.ofSeconds(5), true))
+			.isThrownBy(() -> new MailProperties("Account Security <no-reply@>", 6, Duration.ofSeconds(5), true, Duration.ZERO))
 			.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.from"));
 	}
 
 	@Test
 	void refusesARetryDelayThatIsNotPositive() {
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new MailProperties("a@example.com", 6, Duration.ZERO, true))
+			.isThrownBy(() -> new MailProperties("a@example.com", 6, Duration.ZERO, true, Duration.ZERO))
 			.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.first-retry-delay"));
+	}
+
+	@Test
+	void refusesANegativeOrLongHoldBack() {
+		for (Duration holdBack : new Duration[] { Duration.ofMillis(-1), Duration.ofSeconds(11) }) {
+			assertThatExceptionOfType(InvalidSettingException.class)
+				.isThrownBy(() -> new MailProperties("a@example.com", 6, Duration.ofSeconds(5), true, holdBack))
+				.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.hold-back"));
+		}
 	}
 
 	private static MailProperties bind(Map<String, String> settings) {

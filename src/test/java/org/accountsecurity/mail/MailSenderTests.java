@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class MailSenderTests {
 
 	static final MailProperties PROPERTIES = new MailProperties("Account Security <no-reply@localhost>", 6,
-			Duration.ofSeconds(5), true);
+			Duration.ofSeconds(5), true, Duration.ZERO);
 
 	static final ComposedMail MAIL = new ComposedMail("Grüße aus Łódź", "<p>Zażółć gęślą jaźń</p>",
 			"Zażółć gęślą jaźń");

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxSmtpOutageTests {
 
 	static final MailProperties PROPERTIES = new MailProperties("Account Security <no-reply@localhost>", 10,
-			Duration.ofMillis(50), true);
+			Duration.ofMillis(50), true, Duration.ZERO);
 
 	TestRedis redis;
 

@@ -30,7 +30,7 @@ class OutboxWorkerTests {
 			Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(200));
 
 	static final MailProperties QUICK_RETRIES = new MailProperties("Account Security <no-reply@localhost>", 3,
-			Duration.ofMillis(50), true);
+			Duration.ofMillis(50), true, Duration.ZERO);
 
 	static TestRedis redis;
 
@@ -75,6 +75,20 @@ class OutboxWorkerTests {
 		await().until(() -> streamLength() == 0 && pending() == 0);
 		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> handler.attempts.size() == 1);
 		assertThat(meters.get("mail.sent").tag("kind", "greeting").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void aMessageIsHeldBackUntilItIsOldEnoughSoThatSendingDoesNotOverlapItsRequest() {
+		RecordingHandler handler = RecordingHandler.succeeding("greeting");
+		start(new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), true,
+				Duration.ofMillis(400)), handler);
+		await().until(() -> redis.template().hasKey(OutboxStreams.STREAM)); // the worker made its group
+
+		long queued = System.nanoTime();
+		outbox.enqueue(new OutboxMessage("greeting", Map.of("account", "42")));
+
+		await().until(() -> handler.handled.size() == 1);
+		assertThat(Duration.ofNanos(handler.firstHandledAt - queued)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
 	}
 
 	@Test
@@ -211,7 +225,7 @@ class OutboxWorkerTests {
 	@Test
 	void theWorkerDoesNotStartByItselfWhenDisabled() {
 		OutboxWorker worker = new OutboxWorker(redis.template(),
-				new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), false), List.of(),
+				new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), false, Duration.ZERO), List.of(),
 				meters, FAST, "disabled");
 
 		assertThat(worker.isAutoStartup()).isFalse();

@@ -21,6 +21,9 @@ final class RecordingHandler implements OutboxHandler {
 
 	volatile int gaveUpAttempts;
 
+	/** {@link System#nanoTime()} when the handler was first called. */
+	volatile long firstHandledAt;
+
 	RecordingHandler(String kind, int failures) {
 		this.kind = kind;
 		this.failures = failures;
@@ -41,6 +44,9 @@ final class RecordingHandler implements OutboxHandler {
 
 	@Override
 	public void handle(OutboxMessage message, int attempt) {
+		if (attempts.isEmpty()) {
+			firstHandledAt = System.nanoTime();
+		}
 		attempts.add(attempt);
 		if (attempts.size() <= failures) {
 			throw new MailSendException("SMTP server unreachable (test)");
