@@ -10,7 +10,10 @@
 #
 # Settings (environment):
 #   BENCH_SCALE=1             durations × this (0.3 for a quick look; the table says which scale was used)
-#   BENCH_SERVICE_JVM_OPTS=   JVM options of the service (default: none, the JVM's defaults)
+#   BENCH_SERVICE_JVM_OPTS=   JVM options of the service (default: those of config/jvm.options, as in production;
+#                             "none" for the JVM's defaults)
+#   BENCH_CDS=1               0: no class data sharing (default: a training start writes an archive, then the
+#                             measured starts map it, as README's production section describes)
 #   BENCH_SERVICE_ARGS=       extra --name=value settings for the service (to try a setting; the table shows them)
 #   BENCH_KINDS=bare,api,form the closed-loop loads to run (a subset is for profiling only: no table rows)
 #   BENCH_JMH=1               0 skips the micro-benchmarks
@@ -160,6 +163,10 @@ if [[ ${BENCH_JMH:-1} != 0 ]]; then
 fi
 
 # --- the driver (starts the service, runs the load, writes the table) ---------------------------------------------
+# The production JVM options (config/jvm.options without its comments) unless BENCH_SERVICE_JVM_OPTS says otherwise.
+SERVICE_JVM_OPTS=${BENCH_SERVICE_JVM_OPTS-$(sed -e 's/#.*//' config/jvm.options | xargs)}
+[[ $SERVICE_JVM_OPTS == none ]] && SERVICE_JVM_OPTS=""
+CDS_FLAG=true; [[ ${BENCH_CDS:-1} == 0 ]] && CDS_FLAG=false
 DRIVER_BUDGET=$(( $(left) - 25 ))
 (( DRIVER_BUDGET > 120 )) || die "not enough time left for the driver"
 log "driver (budget ${DRIVER_BUDGET} s)"
@@ -170,7 +177,7 @@ timeout $(( DRIVER_BUDGET + 20 )) java -Xmx1g -cp "$DRIVER_CP" \
     -Dbench.redis-port="$REDIS_PORT" -Dbench.redis-pid="$REDIS_PID" -Dbench.redis-version="$REDIS_VERSION" \
     -Dbench.pg-database="$DB" -Dbench.pg-port="$PGPORT" -Dbench.pg-user="$PGUSER" \
     -Dbench.service-classpath-file="$WORK/service-classpath.txt" -Dbench.java="$(command -v java)" \
-    -Dbench.service-jvm-options="${BENCH_SERVICE_JVM_OPTS:-}" -Dbench.service-args="${BENCH_SERVICE_ARGS:-}" \
+    -Dbench.service-jvm-options="$SERVICE_JVM_OPTS" -Dbench.cds="$CDS_FLAG" -Dbench.service-args="${BENCH_SERVICE_ARGS:-}" \
     -Dbench.kinds="${BENCH_KINDS:-bare,api,form}" -Dbench.bcrypt-cost="${BENCH_BCRYPT_COST:-12}" \
     -Dbench.h2="$([[ ${BENCH_H2:-1} == 0 ]] && echo false || echo true)" -Dbench.jfr="$JFR_FLAG" \
     -Dbench.jmh-json="$WORK/jmh.json" -Dbench.jmh-settings="$JMH_SETTINGS" -Dbench.phases="${BENCH_PHASES:-all}" \

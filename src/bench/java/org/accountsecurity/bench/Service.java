@@ -53,6 +53,25 @@ final class Service implements AutoCloseable {
 		return new Service(p, port, launched, log);
 	}
 
+	/**
+	 * Starts the service once with {@code -XX:ArchiveClassesAtExit} and {@code spring.context.exit=onRefresh}: it
+	 * stops when its context is refreshed and writes the class data sharing archive. Returns the seconds it took.
+	 */
+	static double trainCds(String java, List<String> jvmOptions, String classpath, List<String> args, Path archive,
+			Path log) throws IOException, InterruptedException {
+		Files.deleteIfExists(archive);
+		List<String> jvm = new ArrayList<>(jvmOptions);
+		jvm.add("-XX:ArchiveClassesAtExit=" + archive);
+		jvm.add("-Dspring.context.exit=onRefresh");
+		long t0 = System.nanoTime();
+		try (Service training = start(java, jvm, classpath, args, -1, log, log.resolveSibling("service-training.pid"))) {
+			if (!training.process.waitFor(180, TimeUnit.SECONDS)) {
+				throw new IOException("the class data sharing training start did not end; see " + log);
+			}
+		}
+		return (System.nanoTime() - t0) / 1e9;
+	}
+
 	/** Polls {@code /actuator/health} until it says UP; returns seconds from launch, or -1 on timeout/exit. */
 	double awaitHealthy(long timeoutMillis) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

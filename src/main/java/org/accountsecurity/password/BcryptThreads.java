@@ -36,7 +36,7 @@ final class BcryptThreads {
 	/** Runs {@code work} on a BCrypt thread and waits for it; its exceptions reach the caller unchanged. */
 	static <T> T run(Supplier<T> work) {
 		try {
-			return CompletableFuture.supplyAsync(work, POOL).join();
+			return submit(work).join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -47,6 +47,11 @@ final class BcryptThreads {
 			}
 			throw ex;
 		}
+	}
+
+	/** Starts {@code work} on a BCrypt thread. */
+	static <T> CompletableFuture<T> submit(Supplier<T> work) {
+		return CompletableFuture.supplyAsync(work, POOL);
 	}
 
 	/** Whether the calling thread runs under {@code SCHED_IDLE} (policy 5 in {@code /proc/thread-self/stat}). */

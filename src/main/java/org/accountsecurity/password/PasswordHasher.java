@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,7 +36,7 @@ public class PasswordHasher {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final StoredHash dummy;
+	private final CompletableFuture<StoredHash> dummy;
 
 	private final PasswordEncoder passwordEncoder = new HasherPasswordEncoder(this);
 
@@ -65,10 +66,12 @@ public class PasswordHasher {
 		}
 		this.bcrypt = new TimedBcrypt(meterRegistry);
 		// Verified against whenever there is no usable stored hash, so unknown users cost the same as known ones
-		// (CVE-2025-22234).
+		// (CVE-2025-22234). Made on a BCrypt thread while the application goes on starting.
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
-		this.dummy = StoredHash.parse(hash(Base64.getEncoder().encodeToString(secret)));
+		String salt = newSalt();
+		String input = PreHash.of(Base64.getEncoder().encodeToString(secret), salt.substring(7, 29));
+		this.dummy = BcryptThreads.submit(() -> StoredHash.parse(StoredHash.PRE_HASHED_ID + BCrypt.hashpw(input, salt)));
 	}
 
 	/**
@@ -78,9 +81,13 @@ public class PasswordHasher {
 	 */
 	public String hash(CharSequence rawPassword) {
 		Objects.requireNonNull(rawPassword, "rawPassword");
-		String salt = BCrypt.gensalt(BCRYPT_VERSION, this.cost, this.random);
+		String salt = newSalt();
 		String bcryptSalt = salt.substring(7, 29);
 		return StoredHash.PRE_HASHED_ID + this.bcrypt.hash(PreHash.of(Nfkc.normalize(rawPassword), bcryptSalt), salt);
+	}
+
+	private String newSalt() {
+		return BCrypt.gensalt(BCRYPT_VERSION, this.cost, this.random);
 	}
 
 	/**
@@ -99,7 +106,7 @@ public class PasswordHasher {
 				&& normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
 			usable = false;
 		}
-		StoredHash target = usable ? parsed : this.dummy;
+		StoredHash target = usable ? parsed : this.dummy.join();
 		boolean verified = this.bcrypt.verify(target.bcryptInput(normalized), target.bcrypt());
 		return usable && verified;
 	}
