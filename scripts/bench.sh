@@ -167,6 +167,8 @@ fi
 SERVICE_JVM_OPTS=${BENCH_SERVICE_JVM_OPTS-$(sed -e 's/#.*//' config/jvm.options | xargs)}
 [[ $SERVICE_JVM_OPTS == none ]] && SERVICE_JVM_OPTS=""
 CDS_FLAG=true; [[ ${BENCH_CDS:-1} == 0 ]] && CDS_FLAG=false
+# JDK 17 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when JFR starts with a dynamic archive.
+[[ ${BENCH_JFR:-0} == 1 ]] && CDS_FLAG=false
 DRIVER_BUDGET=$(( $(left) - 25 ))
 (( DRIVER_BUDGET > 120 )) || die "not enough time left for the driver"
 log "driver (budget ${DRIVER_BUDGET} s)"

@@ -1,18 +1,19 @@
 package org.accountsecurity.password;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BcryptThreadsTests {
 
 	@Test
-	void runsTheWorkOnAnotherThreadAndReturnsItsResult() {
+	void runsTheWorkOnABcryptThreadAndReturnsItsResult() {
 		Thread caller = Thread.currentThread();
 
 		Thread worker = BcryptThreads.run(Thread::currentThread);
@@ -29,12 +30,31 @@ class BcryptThreadsTests {
 	}
 
 	@Test
-	void onLinuxWithChrtBcryptRunsAtIdlePriorityWhileRequestThreadsDoNot() {
-		assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")), "Linux /proc");
-		assumeTrue(Files.isExecutable(Path.of("/usr/bin/chrt")) || Files.isExecutable(Path.of("/bin/chrt")), "chrt");
+	void noMoreRunAtOnceThanThereAreCores() throws Exception {
+		int cores = Runtime.getRuntime().availableProcessors();
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		List<CompletableFuture<Void>> callers = new ArrayList<>();
+		for (int i = 0; i < cores * 4; i++) {
+			callers.add(CompletableFuture.runAsync(() -> BcryptThreads.run(() -> {
+				most.accumulateAndGet(running.incrementAndGet(), Math::max);
+				sleep(50);
+				running.decrementAndGet();
+				return null;
+			}), runnable -> new Thread(runnable).start()));
+		}
+		CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get();
 
-		assertThat(BcryptThreads.run(BcryptThreads::idlePriority)).isTrue();
-		assertThat(BcryptThreads.idlePriority()).isFalse();
+		assertThat(most.get()).isEqualTo(cores);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
