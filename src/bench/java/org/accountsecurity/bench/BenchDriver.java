@@ -256,7 +256,7 @@ public final class BenchDriver {
 		if ("true".equals(cfg.get("jfr")) && "main".equals(label)) {
 			// one recording from the start (starting one later deoptimises compiled code); each closed-loop phase's
 			// window is dumped with jcmd JFR.dump begin/end (see closedPhase)
-			jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,disk=true,maxage=30m");
+			jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,method-profiling=max,disk=true,maxage=30m");
 			jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
 		}
 		byte[] key = new byte[32];

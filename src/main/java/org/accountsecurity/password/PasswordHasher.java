@@ -70,7 +70,7 @@ public class PasswordHasher {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String salt = newSalt();
-		String input = PreHash.of(Base64.getEncoder().encodeToString(secret), salt.substring(7, 29));
+		String input = preHash(Base64.getEncoder().encodeToString(secret), salt);
 		this.dummy = BcryptThreads.submit(() -> StoredHash.parse(StoredHash.PRE_HASHED_ID + BCrypt.hashpw(input, salt)));
 	}
 
@@ -82,12 +82,16 @@ public class PasswordHasher {
 	public String hash(CharSequence rawPassword) {
 		Objects.requireNonNull(rawPassword, "rawPassword");
 		String salt = newSalt();
-		String bcryptSalt = salt.substring(7, 29);
-		return StoredHash.PRE_HASHED_ID + this.bcrypt.hash(PreHash.of(Nfkc.normalize(rawPassword), bcryptSalt), salt);
+		return StoredHash.PRE_HASHED_ID + this.bcrypt.hash(preHash(Nfkc.normalize(rawPassword), salt), salt);
 	}
 
 	private String newSalt() {
 		return BCrypt.gensalt(BCRYPT_VERSION, this.cost, this.random);
+	}
+
+	// Keyed with the 22 characters of the salt proper, as StoredHash.bcryptInput does when verifying.
+	private static String preHash(String normalized, String salt) {
+		return PreHash.of(normalized, salt.substring(7, 29));
 	}
 
 	/**
