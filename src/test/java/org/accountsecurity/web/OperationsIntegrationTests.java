@@ -41,6 +41,16 @@ class OperationsIntegrationTests extends IntegrationTest {
 				"/api/v1/audit-events");
 	}
 
+	// Swagger UI's files come from a webjar; the resource chain is off (application.yml), and they must still load.
+	@Test
+	void swaggerUiServesItsPageAndAssets() throws Exception {
+		HttpResponse<String> page = get("/swagger-ui/index.html", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui.css", "swagger-initializer.js");
+		assertThat(get("/swagger-ui/swagger-ui.css", null).statusCode()).isEqualTo(200);
+		assertThat(get("/swagger-ui/swagger-initializer.js", null).body()).contains("/v3/api-docs");
+	}
+
 	private HttpResponse<String> get(String path, String basic) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path));
 		if (basic != null) {
