@@ -954,7 +954,9 @@ public final class BenchDriver {
 		java.time.Instant changeBegin = java.time.Instant.now();
 		long checkpointBuffersBefore = checkpointBuffers();
 		Load.Result changes = Load.closed("change", service.port, 8, ms(2000), window, pool.size(), change, meter);
-		long checkpointBuffers = checkpointBuffers() - checkpointBuffersBefore;
+		long checkpointBuffersAfter = checkpointBuffers();
+		long checkpointBuffers = checkpointBuffersBefore < 0 || checkpointBuffersAfter < 0 ? -1
+				: checkpointBuffersAfter - checkpointBuffersBefore;
 		if ("true".equals(cfg.get("jfr"))) {
 			Path recording = Path.of(cfg.getOrDefault("work", "."), "jfr-change.jfr").toAbsolutePath();
 			jcmd("JFR.dump", "name=bench", "filename=" + recording, "begin=" + changeBegin, "end="
