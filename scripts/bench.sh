@@ -166,13 +166,13 @@ fi
 # The production JVM options (config/jvm.options without its comments) unless BENCH_SERVICE_JVM_OPTS says otherwise.
 SERVICE_JVM_OPTS=${BENCH_SERVICE_JVM_OPTS-$(sed -e 's/#.*//' config/jvm.options | xargs)}
 [[ $SERVICE_JVM_OPTS == none ]] && SERVICE_JVM_OPTS=""
+JFR_FLAG=false; [[ ${BENCH_JFR:-0} == 1 ]] && JFR_FLAG=true
 CDS_FLAG=true; [[ ${BENCH_CDS:-1} == 0 ]] && CDS_FLAG=false
 # JDK 17 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when JFR starts with a dynamic archive.
-[[ ${BENCH_JFR:-0} == 1 ]] && CDS_FLAG=false
+[[ $JFR_FLAG == true ]] && CDS_FLAG=false
 DRIVER_BUDGET=$(( $(left) - 25 ))
 (( DRIVER_BUDGET > 120 )) || die "not enough time left for the driver"
 log "driver (budget ${DRIVER_BUDGET} s)"
-JFR_FLAG=false; [[ ${BENCH_JFR:-0} == 1 ]] && JFR_FLAG=true
 timeout $(( DRIVER_BUDGET + 20 )) java -Xmx1g -cp "$DRIVER_CP" \
     -Dbench.work="$WORK" -Dbench.out="$WORK/results.md" -Dbench.scale="$SCALE" \
     -Dbench.budget-seconds="$(( DRIVER_BUDGET - 40 ))" \

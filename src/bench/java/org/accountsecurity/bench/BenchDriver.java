@@ -2,17 +2,14 @@ package org.accountsecurity.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,22 +18,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.accountsecurity.bench.server.SeedController;
+import org.accountsecurity.support.Mailbox;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
@@ -60,7 +56,6 @@ public final class BenchDriver {
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	static final Pattern TOKEN = Pattern.compile("/password/reset\\?token=([A-Za-z0-9._~%-]+)");
 
 	private final Map<String, String> cfg;
 
@@ -80,6 +75,12 @@ public final class BenchDriver {
 
 	private final int bcryptCost;
 
+	/** Whether the service records with JFR ({@code bench.jfr}). */
+	private final boolean jfr;
+
+	/** Logs, recordings and the report ({@code bench.work}). */
+	private final Path work;
+
 	private Service service;
 
 	private CpuMeter meter;
@@ -92,6 +93,8 @@ public final class BenchDriver {
 		this.deadlineNanos = System.nanoTime()
 				+ TimeUnit.SECONDS.toNanos(Long.parseLong(cfg.getOrDefault("budget-seconds", "660")));
 		this.bcryptCost = Integer.parseInt(cfg.getOrDefault("bcrypt-cost", "12"));
+		this.jfr = "true".equals(cfg.get("jfr"));
+		this.work = Path.of(cfg.getOrDefault("work", "target-bench/bench-run"));
 		this.sink = new SmtpSink();
 	}
 
@@ -141,7 +144,6 @@ public final class BenchDriver {
 	// ------------------------------------------------------------------------------------------------ the run
 
 	private int run() throws Exception {
-		Path work = Path.of(cfg.getOrDefault("work", "target-bench/bench-run"));
 		Files.createDirectories(work);
 		int redisPort = Integer.parseInt(cfg.get("redis-port"));
 		long redisPid = Long.parseLong(cfg.getOrDefault("redis-pid", "-1"));
@@ -155,14 +157,14 @@ public final class BenchDriver {
 		boolean pg = db != null;
 		String dbLabel = pg ? "PostgreSQL" : "H2";
 		log("SMTP sink on 127.0.0.1:%d; starting the service (%s)", sink.port(), dbLabel);
-		if (!startService(work, pg ? db : null, "main")) {
+		if (!startService(db, "main")) {
 			return 3;
 		}
-		meter = new CpuMeter(service.pid(), redisPid, pg ? db : null);
+		meter = new CpuMeter(service.pid(), redisPid, db);
 		try {
 			footprintStart();
 			if ("startup".equals(cfg.getOrDefault("phases", "all"))) {
-				return finish(work);
+				return finish();
 			}
 			seed();
 			warmUp();
@@ -195,7 +197,7 @@ public final class BenchDriver {
 		if (pg && !"false".equals(cfg.get("h2")) && timeLeft(150)) {
 			log("second column: the same service on H2 (in-memory)");
 			redis.flushAll();
-			if (startService(work, null, "h2")) {
+			if (startService(null, "h2")) {
 				meter = new CpuMeter(service.pid(), redisPid, null);
 				try {
 					seed();
@@ -211,10 +213,10 @@ public final class BenchDriver {
 		else if (pg) {
 			report.notes.add("The H2 column was skipped (bench.h2=false or not enough time left in the budget).");
 		}
-		return finish(work);
+		return finish();
 	}
 
-	private int finish(Path work) throws IOException {
+	private int finish() throws IOException {
 		jmh();
 		report.header.add("");
 		report.header.add(String.format(Locale.ROOT, "Driver wall time: %.0f s.",
@@ -250,23 +252,21 @@ public final class BenchDriver {
 		return true;
 	}
 
-	private boolean startService(Path work, String pgDatabase, String label) throws Exception {
+	private boolean startService(String pgDatabase, String label) throws Exception {
 		int port = Service.freePort();
 		List<String> jvm = new ArrayList<>(split(cfg.getOrDefault("service-jvm-options", "")));
-		if ("true".equals(cfg.get("jfr")) && "main".equals(label)) {
+		if (jfr && "main".equals(label)) {
 			// one recording from the start (starting one later deoptimises compiled code); each closed-loop phase's
 			// window is dumped with jcmd JFR.dump begin/end (see closedPhase)
 			jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,method-profiling=max,disk=true,maxage=30m");
 			jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
 		}
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
+		// No signing key here: BenchServer makes one in-process, so it is on no command line, in no JFR recording
+		// and in no report.
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
 				"--app.public-base-url=http://127.0.0.1:" + port, "--spring.data.redis.host=127.0.0.1",
 				"--spring.data.redis.port=" + cfg.get("redis-port"), "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + sink.port(),
-				"--app.reset.signing-keys=bench:" + Base64.getEncoder().encodeToString(key),
-				"--app.password.bcrypt-cost=" + bcryptCost));
+				"--spring.mail.port=" + sink.port(), "--app.password.bcrypt-cost=" + bcryptCost));
 		if (pgDatabase != null) {
 			args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + cfg.getOrDefault("pg-port", "5432") + "/"
 					+ pgDatabase);
@@ -289,7 +289,7 @@ public final class BenchDriver {
 			// context refresh and writes the archive, then every start maps it. Not timed.
 			Path archive = work.resolve("service-" + label + ".jsa");
 			double trained = Service.trainCds(cfg.getOrDefault("java", "java"), jvm, cp, args, archive,
-					work.resolve("service-" + label + "-cds-training.log"));
+					work.resolve("service-" + label + "-cds-training.log"), work.resolve("service.pid"));
 			log("class data sharing: training start took %.1f s, archive %s (%d MB)", trained, archive.getFileName(),
 					Files.exists(archive) ? Files.size(archive) >> 20 : 0);
 			if (Files.exists(archive)) {
@@ -308,7 +308,7 @@ public final class BenchDriver {
 		if ("main".equals(label)) {
 			report.details.add(String.format(Locale.ROOT, "- Service command: `java %s -cp <runtime classpath + bench "
 					+ "classes> org.accountsecurity.bench.server.BenchServer %s`", String.join(" ", jvm),
-					String.join(" ", args).replaceAll("signing-keys=bench:[^ ]+", "signing-keys=bench:<random>")));
+					redacted(String.join(" ", args))));
 		}
 		else {
 			report.section("H2 instead of PostgreSQL (second column, where it differs)");
@@ -318,6 +318,11 @@ public final class BenchDriver {
 	}
 
 	// ------------------------------------------------------------------------------------------------ header
+
+	/** Settings as the report shows them: keys and passwords given through BENCH_SERVICE_ARGS are masked. */
+	static String redacted(String settings) {
+		return settings.replaceAll("((?:signing-keys|pseudonym-key|password)=)\\S+", "$1<redacted>");
+	}
 
 	private void header(String db) throws IOException {
 		String cpu = "unknown";
@@ -345,7 +350,7 @@ public final class BenchDriver {
 						: cfg.get("service-jvm-options"))
 				+ "`" + ("true".equals(cfg.get("cds")) ? " + class data sharing (an archive from a training start)" : "")
 				+ (cfg.getOrDefault("service-args", "").isBlank() ? ""
-						: "; extra service settings: `" + cfg.get("service-args") + "`"));
+						: "; extra service settings: `" + redacted(cfg.get("service-args")) + "`"));
 		report.header.add("- Service: production mode + profile `bench` (rate limits raised to 10^9 per window; "
 				+ "nothing else changed), Tomcat defaults, BCrypt cost " + bcryptCost + "; database "
 				+ (db == null ? "H2" : "PostgreSQL (machine's server, fresh database `" + db + "`, dropped afterwards)")
@@ -396,7 +401,7 @@ public final class BenchDriver {
 	// ------------------------------------------------------------------------------------------------ tasks
 
 	static String email(int i) {
-		return String.format(Locale.ROOT, "bench-%06d@bench.example.com", i);
+		return SeedController.email(i);
 	}
 
 	private String unknownEmail() {
@@ -420,12 +425,12 @@ public final class BenchDriver {
 	private Load.Task formTask(java.util.function.LongFunction<String> emails) {
 		return (http, rec, seq) -> {
 			String email = emails.apply(seq);
-			return formOnce(http, rec, email, seq % 2 == 0 ? "post-existing" : "post-unknown") >= 0;
+			return formOnce(http, rec, email) >= 0;
 		};
 	}
 
 	/** Returns the POST's latency in ns, or -1 if an answer was wrong. */
-	static long formOnce(Http http, Load.Recorder rec, String email, String series) throws IOException {
+	static long formOnce(Http http, Load.Recorder rec, String email) throws IOException {
 		long g0 = System.nanoTime();
 		Http.Response form = http.get("/password/forgot", null, true);
 		long g1 = System.nanoTime();
@@ -447,9 +452,6 @@ public final class BenchDriver {
 		long p1 = System.nanoTime();
 		if (rec != null) {
 			rec.record("post", p1 - p0);
-			if (series != null) {
-				rec.record(series, p1 - p0);
-			}
 		}
 		return Load.expect("POST /password/forgot", r, 200) ? p1 - p0 : -1;
 	}
@@ -567,8 +569,8 @@ public final class BenchDriver {
 			report.row("Form (GET + POST), " + clients + " clients: POST/s" + suffix, Report.f0(form.rate()),
 					String.format(Locale.ROOT, "Keycloak 239 → ×%.1f", form.rate() / 239), "≥ 1,200", form.rate() >= 1200);
 			double perCpu = form.ops() / form.usage().total();
-			double perCpuDrain = drainCost.containsKey(form) ? form.ops() / (form.usage().total() + drainCost.get(form))
-					: Double.NaN;
+			double perCpuDrain = lastDrain.containsKey(form)
+					? form.ops() / (form.usage().total() + lastDrain.get(form).total()) : Double.NaN;
 			report.row("Form, " + clients + " clients: POSTs per CPU-second (service+Redis+PostgreSQL)" + suffix,
 					Report.f0(perCpu) + " (" + Report.f0(perCpuDrain) + " incl. sending the mails)",
 					String.format(Locale.ROOT, "Keycloak 134 → ×%.1f; cores: service %.2f, Redis %.2f, PG %.2f", perCpu / 134,
@@ -586,34 +588,36 @@ public final class BenchDriver {
 		return max;
 	}
 
-	private final Map<Load.Result, Double> drainCost = new java.util.IdentityHashMap<>();
-
 	private Load.Result closedPhase(String kind, int clients, Load.Task task, boolean mails) throws Exception {
 		log("closed loop %s, %d clients", kind, clients);
-		boolean jfr = "true".equals(cfg.get("jfr"));
-		Path recording = Path.of(cfg.getOrDefault("work", "."), "jfr-" + kind + clients + ".jfr").toAbsolutePath();
 		java.time.Instant begin = java.time.Instant.now().plusMillis(ms(2000));
 		Load.Result r = Load.closed(kind, service.port, clients, ms(2000), ms(10_000), Long.MAX_VALUE, task, meter);
-		if (jfr) {
-			jcmd("JFR.dump", "name=bench", "filename=" + recording, "begin=" + begin,
-					"end=" + begin.plusMillis((long) (r.seconds() * 1000)));
-			// a dump holds whole chunks: the window goes beside it, for JfrTop to cut the events to
-			Files.writeString(Path.of(recording.toString().replace(".jfr", ".window")),
-					begin.toEpochMilli() + " " + (begin.toEpochMilli() + (long) (r.seconds() * 1000)) + "\n");
-			log("  JFR recording of the measured window: %s", recording);
-		}
+		dumpJfr(kind + clients, begin, begin.plusMillis((long) (r.seconds() * 1000)));
 		log("  %s x%d: %.0f/s, errors %d, cores service %.2f (JIT %.2f) redis %.2f pg %.2f driver %.2f other %.2f", kind,
 				clients, r.rate(), r.errors(), r.usage().service() / r.seconds(), r.usage().jit() / r.seconds(),
 				r.usage().redis() / r.seconds(), r.usage().postgres() / r.seconds(), r.usage().driver() / r.seconds(),
 				r.usage().foreign() / r.seconds());
 		if (mails) {
 			Load.Usage d = drain(90_000);
-			drainCost.put(r, d.total());
 			log("  outbox drained in %.1f s (cpu %.2f s)", d.seconds(), d.total());
-			r.usage();
 			lastDrain.put(r, d);
 		}
 		return r;
+	}
+
+	/**
+	 * With {@code bench.jfr}: dumps the service's recording of [begin, end] to {@code jfr-<name>.jfr}, and the window
+	 * beside it ({@code .window}), as a dump holds whole chunks and JfrTop cuts the events to the window.
+	 */
+	private void dumpJfr(String name, java.time.Instant begin, java.time.Instant end) throws IOException {
+		if (!jfr) {
+			return;
+		}
+		Path recording = work.resolve("jfr-" + name + ".jfr").toAbsolutePath();
+		jcmd("JFR.dump", "name=bench", "filename=" + recording, "begin=" + begin, "end=" + end);
+		Files.writeString(work.resolve("jfr-" + name + ".window"),
+				begin.toEpochMilli() + " " + end.toEpochMilli() + "\n");
+		log("  JFR recording of the window: %s", recording);
 	}
 
 	private void jcmd(String... command) {
@@ -761,7 +765,7 @@ public final class BenchDriver {
 
 	private long send(String kind, Http http, String email) throws IOException {
 		if ("form".equals(kind)) {
-			return formOnce(http, null, email, null);
+			return formOnce(http, null, email);
 		}
 		long t0 = System.nanoTime();
 		Http.Response r = http.post("/api/v1/password-resets", null, "application/json", json(email), true);
@@ -798,34 +802,11 @@ public final class BenchDriver {
 
 	static String tokenOf(byte[] data) {
 		try {
-			MimeMessage msg = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data));
-			String text = plainText(msg);
-			if (text == null) {
-				return null;
-			}
-			Matcher m = TOKEN.matcher(text);
-			return m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.US_ASCII) : null;
+			return Mailbox.token(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data)));
 		}
-		catch (Exception ex) {
+		catch (Exception | AssertionError ex) { // not a reset mail
 			return null;
 		}
-	}
-
-	private static String plainText(Part part) throws Exception {
-		if (part.isMimeType("text/plain")) {
-			return part.getContent().toString();
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart mp = (Multipart) part.getContent();
-			for (int i = 0; i < mp.getCount(); i++) {
-				BodyPart bp = mp.getBodyPart(i);
-				String t = plainText(bp);
-				if (t != null) {
-					return t;
-				}
-			}
-		}
-		return null;
 	}
 
 	// ------------------------------------------------------------------------------------------------ (4) link open
@@ -868,44 +849,11 @@ public final class BenchDriver {
 
 	private void passwordChange() throws Exception {
 		report.section("Password change (POST /api/v1/password-resets/complete) vs raw BCrypt, cost " + bcryptCost);
-		// raw BCrypt, the physical limit, with the service idle: Spring Security's BCrypt on plain threads, one per
-		// CPU (no pre-hash, no thread pool, no priority change)
+		// raw BCrypt, the physical limit, with the service idle; first a run that lets the JIT compile BCrypt's loop
+		// (the service's is compiled by the warm-up)
 		int threads = Runtime.getRuntime().availableProcessors();
-		String salt = BCrypt.gensalt("$2b", bcryptCost);
-		// JIT: BCrypt's loop must be compiled before it is timed (the service's is, by the warm-up)
-		Thread[] warm = new Thread[threads];
-		long warmUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms(4000));
-		for (int i = 0; i < threads; i++) {
-			warm[i] = new Thread(() -> {
-				while (System.nanoTime() < warmUntil) {
-					BCrypt.hashpw("warm up the hasher 123456", salt);
-				}
-			});
-			warm[i].start();
-		}
-		for (Thread t : warm) {
-			t.join();
-		}
-		long rawMillis = ms(10_000);
-		AtomicLong hashes = new AtomicLong();
-		long stop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(rawMillis);
-		CountDownLatch done = new CountDownLatch(threads);
-		long r0 = System.nanoTime();
-		for (int i = 0; i < threads; i++) {
-			int id = i;
-			Thread t = new Thread(() -> {
-				int k = 0;
-				while (System.nanoTime() < stop) {
-					BCrypt.hashpw("raw bcrypt bench password " + id + " " + k++, BCrypt.gensalt("$2b", bcryptCost));
-					hashes.incrementAndGet();
-				}
-				done.countDown();
-			});
-			t.setDaemon(true);
-			t.start();
-		}
-		done.await();
-		double rawRate = hashes.get() / ((System.nanoTime() - r0) / 1e9);
+		bcryptRate(threads, ms(4000));
+		double rawRate = bcryptRate(threads, ms(10_000));
 		log("raw BCrypt cost %d: %.2f hashes/s on %d threads", bcryptCost, rawRate, threads);
 
 		Map<String, String> tokens = fetchTokens(POOL_C, 300);
@@ -957,12 +905,7 @@ public final class BenchDriver {
 		long checkpointBuffersAfter = checkpointBuffers();
 		long checkpointBuffers = checkpointBuffersBefore < 0 || checkpointBuffersAfter < 0 ? -1
 				: checkpointBuffersAfter - checkpointBuffersBefore;
-		if ("true".equals(cfg.get("jfr"))) {
-			Path recording = Path.of(cfg.getOrDefault("work", "."), "jfr-change.jfr").toAbsolutePath();
-			jcmd("JFR.dump", "name=bench", "filename=" + recording, "begin=" + changeBegin, "end="
-					+ java.time.Instant.now());
-			log("  JFR recording of the password-change window: %s", recording);
-		}
+		dumpJfr("change", changeBegin, java.time.Instant.now());
 		for (Thread t : probeThreads) {
 			t.join(120_000);
 		}
@@ -1037,6 +980,28 @@ public final class BenchDriver {
 	private static String checkpointNote(long buffers) {
 		return buffers < 0 ? "" : buffers == 0 ? "; no PostgreSQL checkpoint wrote during the window"
 				: "; a PostgreSQL checkpoint wrote " + buffers + " buffers during the window";
+	}
+
+	/** Hashes per second of Spring Security's BCrypt at the service's cost on plain threads (no pre-hash, no pool). */
+	private double bcryptRate(int threads, long millis) throws InterruptedException {
+		AtomicLong hashes = new AtomicLong();
+		long start = System.nanoTime();
+		long stop = start + TimeUnit.MILLISECONDS.toNanos(millis);
+		Thread[] running = new Thread[threads];
+		for (int i = 0; i < threads; i++) {
+			running[i] = new Thread(() -> {
+				while (System.nanoTime() < stop) {
+					BCrypt.hashpw("raw bcrypt bench password " + hashes.get(), BCrypt.gensalt("$2b", bcryptCost));
+					hashes.incrementAndGet();
+				}
+			});
+			running[i].setDaemon(true);
+			running[i].start();
+		}
+		for (Thread t : running) {
+			t.join();
+		}
+		return hashes.get() / ((System.nanoTime() - start) / 1e9);
 	}
 
 	static String randomPassword(Random random) {
@@ -1135,18 +1100,11 @@ public final class BenchDriver {
 		drain(60_000);
 		List<String> live = scan("rt:*:live");
 		if (live.size() < 10_000 && timeLeft(60)) {
-			// top up: links for pool A accounts that have none
-			java.util.Set<String> have = new java.util.HashSet<>(live);
-			List<Integer> missing = new ArrayList<>();
-			for (int i = 0; i < POOL_A && missing.size() < 10_000 - live.size(); i++) {
-				missing.add(i);
-			}
-			IntFunction<String> mail = i -> email(missing.get(i));
-			Load.closed("topup", service.port, 16, 0, 120_000, missing.size(), apiTask(seq -> mail.apply((int) seq)),
-					null);
+			// top up: a link for each of the first pool A accounts (one that has a link gets a new one instead)
+			Load.closed("topup", service.port, 16, 0, 120_000, Math.min(POOL_A, 10_000 - live.size()),
+					apiTask(seq -> email((int) seq)), null);
 			drain(120_000);
 			live = scan("rt:*:live");
-			have.clear();
 		}
 		List<String> gone = scan("rt:*:gone:*");
 		List<String> sessions = scan("ass:session:sessions:*");
@@ -1197,26 +1155,11 @@ public final class BenchDriver {
 			report.row("JMH", "not run", "see the script's output", "", null);
 			return;
 		}
-		String text = Files.readString(json);
-		Matcher bench = Pattern.compile("\"benchmark\"\\s*:\\s*\"([^\"]+)\"").matcher(text);
-		List<int[]> starts = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		while (bench.find()) {
-			starts.add(new int[] { bench.start() });
-			names.add(bench.group(1));
-		}
-		for (int i = 0; i < names.size(); i++) {
-			int from = starts.get(i)[0];
-			int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-			String chunk = text.substring(from, to);
-			Matcher score = Pattern.compile("\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.eE+-]+|\"NaN\")\\s*,"
-					+ "\\s*\"scoreError\"\\s*:\\s*([0-9.eE+-]+|\"NaN\")[\\s\\S]*?\"scoreUnit\"\\s*:\\s*\"([^\"]+)\"")
-				.matcher(chunk);
-			if (score.find()) {
-				String name = names.get(i).replaceAll("^.*\\.([A-Za-z]+Bench\\.[A-Za-z]+)$", "$1");
-				report.row(name, fmt(score.group(1)) + " " + score.group(3), "± " + fmt(score.group(2)) + " (99.9 % CI)",
-						"", null);
-			}
+		for (JsonNode benchmark : JsonMapper.builder().build().readTree(json.toFile())) {
+			JsonNode metric = benchmark.path("primaryMetric");
+			String name = benchmark.path("benchmark").asString().replaceAll("^.*\\.([A-Za-z]+Bench\\.[A-Za-z]+)$", "$1");
+			report.row(name, fmt(metric.path("score").asString()) + " " + metric.path("scoreUnit").asString(),
+					"± " + fmt(metric.path("scoreError").asString()) + " (99.9 % CI)", "", null);
 		}
 	}
 

@@ -1,12 +1,13 @@
 package org.accountsecurity.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The service JVM under test, started from the driver so that start-up is timed from the launch. */
 final class Service implements AutoCloseable {
@@ -58,13 +59,13 @@ final class Service implements AutoCloseable {
 	 * stops when its context is refreshed and writes the class data sharing archive. Returns the seconds it took.
 	 */
 	static double trainCds(String java, List<String> jvmOptions, String classpath, List<String> args, Path archive,
-			Path log) throws IOException, InterruptedException {
+			Path log, Path pidFile) throws IOException, InterruptedException {
 		Files.deleteIfExists(archive);
 		List<String> jvm = new ArrayList<>(jvmOptions);
 		jvm.add("-XX:ArchiveClassesAtExit=" + archive);
 		jvm.add("-Dspring.context.exit=onRefresh");
 		long t0 = System.nanoTime();
-		try (Service training = start(java, jvm, classpath, args, -1, log, log.resolveSibling("service-training.pid"))) {
+		try (Service training = start(java, jvm, classpath, args, -1, log, pidFile)) {
 			if (!training.process.waitFor(180, TimeUnit.SECONDS)) {
 				throw new IOException("the class data sharing training start did not end; see " + log);
 			}
@@ -101,11 +102,13 @@ final class Service implements AutoCloseable {
 		}
 	}
 
+	private static final Pattern STARTED = Pattern.compile("Started \\S+ in (.*)$");
+
 	/** "Started ... in X seconds" from Spring Boot's log, or null. */
 	String reportedStartup() {
 		try {
 			for (String line : Files.readAllLines(log)) {
-				java.util.regex.Matcher m = java.util.regex.Pattern.compile("Started \\S+ in (.*)$").matcher(line);
+				Matcher m = STARTED.matcher(line);
 				if (m.find()) {
 					return m.group(1);
 				}
@@ -132,10 +135,6 @@ final class Service implements AutoCloseable {
 		try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
 			return s.getLocalPort();
 		}
-	}
-
-	static boolean exists(String path) {
-		return new File(path).exists();
 	}
 
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fast SMTP sink of the benchmark: an in-process SMTP server in the driver's JVM that answers every command at
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SmtpSink implements Closeable {
 
 	/** One accepted mail. */
-	record Mail(List<String> recipients, long acceptedNanos, byte[] data) {
+	record Mail(List<String> recipients, byte[] data) {
 	}
 
 	private final ServerSocket server;
@@ -38,10 +37,6 @@ final class SmtpSink implements Closeable {
 		t.setDaemon(true);
 		return t;
 	});
-
-	private final AtomicLong accepted = new AtomicLong();
-
-	private final AtomicLong connections = new AtomicLong();
 
 	/** recipient (lower case) → nanoTime of the first mail to it since {@link #clearTimes()}. */
 	private final Map<String, Long> firstByRecipient = new ConcurrentHashMap<>();
@@ -63,14 +58,6 @@ final class SmtpSink implements Closeable {
 		return server.getLocalPort();
 	}
 
-	long accepted() {
-		return accepted.get();
-	}
-
-	long connections() {
-		return connections.get();
-	}
-
 	void clearTimes() {
 		firstByRecipient.clear();
 	}
@@ -88,7 +75,6 @@ final class SmtpSink implements Closeable {
 		while (open) {
 			try {
 				Socket s = server.accept();
-				connections.incrementAndGet();
 				pool.execute(() -> serve(s));
 			}
 			catch (IOException ex) {
@@ -149,14 +135,13 @@ final class SmtpSink implements Closeable {
 							}
 						}
 						long now = System.nanoTime();
-						accepted.incrementAndGet();
 						for (String r : rcpts) {
 							firstByRecipient.putIfAbsent(r, now);
 						}
 						write(out, "250 2.0.0 OK queued\r\n");
 						java.util.function.Consumer<Mail> c = capture;
 						if (c != null && data != null) {
-							c.accept(new Mail(List.copyOf(rcpts), now, data.toByteArray()));
+							c.accept(new Mail(List.copyOf(rcpts), data.toByteArray()));
 						}
 						rcpts.clear();
 					}

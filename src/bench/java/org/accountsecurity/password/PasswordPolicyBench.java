@@ -3,7 +3,6 @@ package org.accountsecurity.password;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.accountsecurity.bench.Construct;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,8 +28,8 @@ public class PasswordPolicyBench {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		PasswordProperties properties = new PasswordProperties(15, 128, 10, 1);
-		policy = Construct.of(PasswordPolicy.class, properties, new PasswordHasher(properties), new BreachedPasswords());
+		PasswordProperties properties = TestPasswords.properties();
+		policy = new PasswordPolicy(properties, new PasswordHasher(properties), new BreachedPasswords());
 		context = new PasswordContext("ada.lovelace@example.com", "Ada Lovelace", List.of());
 	}
 

@@ -1,14 +1,13 @@
 package org.accountsecurity.passwordreset;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.accountsecurity.bench.Construct;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.accountsecurity.support.ServiceTest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -48,10 +47,7 @@ public class ResetTokensBench {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		byte[] secret = new byte[32];
-		new SecureRandom().nextBytes(secret);
-		ResetProperties properties = new ResetProperties(Duration.ofMinutes(30),
-				List.of("bench:" + Base64.getEncoder().encodeToString(secret)),
+		ResetProperties properties = new ResetProperties(Duration.ofMinutes(30), List.of(ServiceTest.SIGNING_KEY),
 				new ResetProperties.PerAccountLimit(3, Duration.ofHours(1)),
 				new ResetProperties.PerClientLimit(30, Duration.ofMinutes(10)),
 				new ResetProperties.LinkCheckLimit(60, Duration.ofMinutes(10)));
@@ -60,8 +56,8 @@ public class ResetTokensBench {
 		connections.afterPropertiesSet();
 		connections.start();
 		StringRedisTemplate redis = new StringRedisTemplate(connections);
-		tokens = Construct.of(ResetTokens.class, properties, new ResetLinkStore(redis), Clock.systemUTC());
-		tokensNoRedis = Construct.of(ResetTokens.class, properties, new InMemoryStore(), Clock.systemUTC());
+		tokens = new ResetTokens(properties, new ResetLinkStore(redis), Clock.systemUTC(), new SimpleMeterRegistry());
+		tokensNoRedis = new ResetTokens(properties, new InMemoryStore(), Clock.systemUTC(), new SimpleMeterRegistry());
 		account = UUID.randomUUID();
 		token = tokens.issue(account, 1).token();
 		tokenNoRedis = tokensNoRedis.issue(account, 1).token();

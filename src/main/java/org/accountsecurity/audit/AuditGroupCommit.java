@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.accountsecurity.system.Futures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class AuditGroupCommit implements SmartLifecycle {
 		this.transaction = transaction;
 	}
 
-	/** Queues the row and waits until it is committed; returns its id. */
+	/** Queues the row and waits until it is committed; returns its id, or throws what the write threw. */
 	long append(AuditRow row) {
 		Pending pending = new Pending(row, new CompletableFuture<>());
 		if (thread == null) {
@@ -50,7 +51,7 @@ class AuditGroupCommit implements SmartLifecycle {
 		else {
 			queue.add(pending);
 		}
-		return pending.done().join();
+		return Futures.join(pending.done());
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -54,18 +53,8 @@ public class AuditLog {
 	 */
 	public long record(AuditEntry entry) {
 		AuditRow row = row(entry);
-		long id;
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			id = writer.append(List.of(row)).get(0);
-		}
-		else {
-			try {
-				id = groupCommit.append(row);
-			}
-			catch (CompletionException ex) {
-				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
-			}
-		}
+		long id = TransactionSynchronizationManager.isActualTransactionActive() ? writer.append(List.of(row)).get(0)
+				: groupCommit.append(row);
 		meters.counter("audit.events", "type", row.type(), "outcome", row.outcome()).increment();
 		log.debug("Audit {} {} {}", row.type(), row.outcome(), row.reason() == null ? "" : row.reason());
 		return id;

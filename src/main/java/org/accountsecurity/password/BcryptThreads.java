@@ -1,11 +1,12 @@
 package org.accountsecurity.password;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import org.accountsecurity.system.Futures;
 
 /**
  * The threads BCrypt runs on: one per CPU. However many requests ask for a hash at once (sign-ins, password
@@ -33,18 +34,7 @@ final class BcryptThreads {
 
 	/** Runs {@code work} on a BCrypt thread and waits for it; its exceptions reach the caller unchanged. */
 	static <T> T run(Supplier<T> work) {
-		try {
-			return submit(work).join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw ex;
-		}
+		return Futures.join(submit(work));
 	}
 
 	/** Starts {@code work} on a BCrypt thread. */

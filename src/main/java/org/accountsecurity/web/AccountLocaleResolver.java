@@ -2,6 +2,7 @@ package org.accountsecurity.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,10 +46,11 @@ class AccountLocaleResolver implements LocaleResolver {
 
 	@Override
 	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		if (locale == null || Language.fromCode(locale.getLanguage()).isEmpty()) {
+		Optional<Language> language = locale == null ? Optional.empty() : Language.fromCode(locale.getLanguage());
+		if (language.isEmpty()) {
 			return;
 		}
-		Cookie cookie = new Cookie(COOKIE, Language.of(locale).code());
+		Cookie cookie = new Cookie(COOKIE, language.get().code());
 		cookie.setPath("/");
 		cookie.setHttpOnly(true);
 		cookie.setMaxAge(365 * 24 * 3600);

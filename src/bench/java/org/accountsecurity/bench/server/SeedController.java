@@ -1,39 +1,39 @@
 package org.accountsecurity.bench.server;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.accountsecurity.account.EmailAddress;
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.Language;
 import org.accountsecurity.password.PasswordHasher;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seeds the benchmark's accounts {@code bench-000000@bench.example.com ...} in one batch: one password hash is
+ * Seeds the benchmark's accounts {@code bench-000000@bench.example.com ...} in one transaction: one password hash is
  * made with the service's own hasher at the configured cost and shared by all of them, so seeding costs one BCrypt
- * run and a batch insert, not one BCrypt run per account. No audit events are written for them.
+ * run, not one per account. No audit events are written for them.
  */
 @RestController
-class SeedController {
+public class SeedController {
 
 	static final String PASSWORD = "seeded bench password 2026 ok";
 
-	private final JdbcTemplate jdbc;
+	private final Accounts accounts;
 
 	private final TransactionTemplate transaction;
 
 	private final PasswordHasher hasher;
 
-	SeedController(JdbcTemplate jdbc, TransactionTemplate transaction, PasswordHasher hasher) {
-		this.jdbc = jdbc;
+	SeedController(Accounts accounts, TransactionTemplate transaction, PasswordHasher hasher) {
+		this.accounts = accounts;
 		this.transaction = transaction;
 		this.hasher = hasher;
 	}
@@ -42,21 +42,19 @@ class SeedController {
 	Map<String, Object> seed(@RequestParam int from, @RequestParam int count) {
 		long started = System.nanoTime();
 		String hash = hasher.hash(PASSWORD);
-		Timestamp now = Timestamp.from(Instant.now());
-		List<Object[]> rows = new ArrayList<>(count);
-		for (int i = from; i < from + count; i++) {
-			String email = email(i);
-			rows.add(new Object[] { UUID.randomUUID(), email, EmailAddress.key(email), "Seeded Person " + i, "en", hash,
-					"USER", 1L, now, now, now });
-		}
-		transaction.executeWithoutResult(status -> jdbc.batchUpdate("insert into account (id, email, email_key, "
-				+ "display_name, language, password_hash, roles, credential_version, created_at, updated_at, "
-				+ "password_changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+		Instant now = Instant.now();
+		transaction.executeWithoutResult(status -> {
+			for (int i = from; i < from + count; i++) {
+				accounts.insert(new Account(UUID.randomUUID(), email(i), "Seeded Person " + i, Language.EN, hash,
+						Set.of(Account.Role.USER), 1, now, now, now));
+			}
+		});
 		return Map.of("seeded", count, "millis", (System.nanoTime() - started) / 1_000_000);
 	}
 
-	static String email(int i) {
-		return String.format("bench-%06d@bench.example.com", i);
+	/** The address of seeded account {@code i}; the driver uses the same. */
+	public static String email(int i) {
+		return String.format(Locale.ROOT, "bench-%06d@bench.example.com", i);
 	}
 
 }
