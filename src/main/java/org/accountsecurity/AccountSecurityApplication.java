@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The Account Security Service: password change and recovery by e-mailed link, audited for operators. */
+/**
+ * The Account Security Service: password change and recovery by e-mailed link, audited
+ * for operators.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

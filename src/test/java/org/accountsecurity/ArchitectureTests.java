@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of STYLE.md: nothing depends on the web edge, base features not on later ones. */
+/**
+ * The module boundaries of STYLE.md: nothing depends on the web edge, base features not
+ * on later ones.
+ */
 class ArchitectureTests {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL stores on a real PostgreSQL with the same Flyway migrations as H2, and the whole reset flow on top
- * of them.
+ * The SQL stores on a real PostgreSQL with the same Flyway migrations as H2, and the
+ * whole reset flow on top of them.
  */
 class PostgresIntegrationTests extends PostgresIntegrationTest {
 
@@ -83,8 +83,8 @@ class PostgresIntegrationTests extends PostgresIntegrationTest {
 	@Test
 	void passwordChangesKeepHistoryAndBumpTheVersion() {
 		Account account = TestAccounts.create(accountService, Language.EN);
-		long version = accounts.changePassword(account.id(), "{bcrypt}$2a$10$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-				Instant.now());
+		long version = accounts.changePassword(account.id(),
+				"{bcrypt}$2a$10$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", Instant.now());
 		assertThat(version).isEqualTo(account.credentialVersion() + 1);
 		assertThat(accounts.recentPasswordHashes(account.id(), 2)).hasSize(2)
 			.first()
@@ -98,11 +98,16 @@ class PostgresIntegrationTests extends PostgresIntegrationTest {
 				UUID.randomUUID(), new RequestOrigin("198.51.100.7", "JUnit", null)));
 		long second = audit.record(AuditEntry.forAccount(AuditEventType.SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null,
 				UUID.randomUUID(), RequestOrigin.SYSTEM));
-		Map<String, Object> a = jdbc.sql("select hash, client_address from audit_event where id = ?").param(first).query().singleRow();
-		Map<String, Object> b = jdbc.sql("select prev_hash from audit_event where id = ?").param(second).query().singleRow();
+		Map<String, Object> a = jdbc.sql("select hash, client_address from audit_event where id = ?")
+			.param(first)
+			.query()
+			.singleRow();
+		Map<String, Object> b = jdbc.sql("select prev_hash from audit_event where id = ?")
+			.param(second)
+			.query()
+			.singleRow();
 		assertThat(b.get("prev_hash")).isEqualTo(a.get("hash"));
 		assertThat(a.get("client_address")).isEqualTo("198.51.100.0/24");
 	}
-
 
 }

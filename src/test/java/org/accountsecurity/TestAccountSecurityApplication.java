@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 /**
- * {@code make run}: the service in local mode with embedded Redis, GreenMail and H2 (Spring Boot's
- * test-run convention, so that the production jar carries no embedded servers).
+ * {@code make run}: the service in local mode with embedded Redis, GreenMail and H2
+ * (Spring Boot's test-run convention, so that the production jar carries no embedded
+ * servers).
  */
 public class TestAccountSecurityApplication {
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** An account holder or operator as stored; the password hash never leaves the account package's store. */
+/**
+ * An account holder or operator as stored; the password hash never leaves the account
+ * package's store.
+ */
 public record Account(UUID id, String email, String displayName, Language language, String passwordHash,
 		Set<Role> roles, long credentialVersion, Instant createdAt, Instant updatedAt, Instant passwordChangedAt) {
 

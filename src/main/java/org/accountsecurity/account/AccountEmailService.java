@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a new e-mail address on an account, once its holder has proved control of it. The address, its
- * audit event and {@link EmailAddressChanged} are one transaction: all of them happen or none.
+ * Stores a new e-mail address on an account, once its holder has proved control of it.
+ * The address, its audit event and {@link EmailAddressChanged} are one transaction: all
+ * of them happen or none.
  */
 @Service
 public class AccountEmailService {
@@ -44,15 +45,18 @@ public class AccountEmailService {
 	}
 
 	/**
-	 * Changes the address of {@code accountId} to {@code newAddress}, which {@link EmailAddress#parse} accepted.
-	 * @throws AccountExistsException when another account holds an equivalent address (same key) by now
+	 * Changes the address of {@code accountId} to {@code newAddress}, which
+	 * {@link EmailAddress#parse} accepted.
+	 * @throws AccountExistsException when another account holds an equivalent address
+	 * (same key) by now
 	 */
 	@Transactional
 	public Account change(UUID accountId, String newAddress, String auditReason, RequestOrigin origin) {
 		Instant now = clock.instant();
 		int updated;
 		try {
-			// The unique key decides, not an earlier lookup: of two accounts confirming one address, one wins.
+			// The unique key decides, not an earlier lookup: of two accounts confirming
+			// one address, one wins.
 			updated = jdbc.sql("update account set email = ?, email_key = ?, updated_at = ? where id = ?")
 				.params(newAddress, EmailAddress.key(newAddress), Timestamp.from(now), accountId)
 				.update();
@@ -63,8 +67,8 @@ public class AccountEmailService {
 		if (updated != 1) {
 			throw new IllegalStateException("No account " + accountId);
 		}
-		audit.record(AuditEntry.forAccount(AuditEventType.EMAIL_CHANGED, Outcome.SUCCESS, auditReason, accountId,
-				origin));
+		audit.record(
+				AuditEntry.forAccount(AuditEventType.EMAIL_CHANGED, Outcome.SUCCESS, auditReason, accountId, origin));
 		events.publishEvent(new EmailAddressChanged(accountId, now));
 		return accounts.findById(accountId).orElseThrow();
 	}

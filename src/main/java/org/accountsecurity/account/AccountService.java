@@ -22,7 +22,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens accounts and changes profiles; each change is audited in the same transaction. */
+/**
+ * Opens accounts and changes profiles; each change is audited in the same transaction.
+ */
 @Service
 public class AccountService {
 
@@ -46,7 +48,10 @@ public class AccountService {
 		this.clock = clock;
 	}
 
-	/** Opens an account; {@code actor} is who asked (an operator, or the system at start-up). */
+	/**
+	 * Opens an account; {@code actor} is who asked (an operator, or the system at
+	 * start-up).
+	 */
 	@Transactional
 	public Account create(NewAccount request, String actor, RequestOrigin origin) {
 		List<Problem> problems = new ArrayList<>();
@@ -88,9 +93,9 @@ public class AccountService {
 	public Account updateProfile(UUID accountId, String displayName, Language language, RequestOrigin origin) {
 		String name = DisplayNames.clean(displayName);
 		if (name == null || language == null) {
-			throw new InvalidAccountException(List.of(name == null
-					? new Problem("displayName", "account.name.invalid", List.of(DisplayNames.MAX_LENGTH))
-					: new Problem("language", "account.language.invalid", List.of())));
+			throw new InvalidAccountException(List
+				.of(name == null ? new Problem("displayName", "account.name.invalid", List.of(DisplayNames.MAX_LENGTH))
+						: new Problem("language", "account.language.invalid", List.of())));
 		}
 		accounts.updateProfile(accountId, name, language, clock.instant());
 		audit.record(AuditEntry.forAccount(AuditEventType.PROFILE_UPDATED, Outcome.SUCCESS, null, accountId, origin));

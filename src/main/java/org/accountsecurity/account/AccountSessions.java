@@ -13,7 +13,10 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
-/** The sessions of one account, found through Spring Session's principal index (the account id). */
+/**
+ * The sessions of one account, found through Spring Session's principal index (the
+ * account id).
+ */
 @Service
 public class AccountSessions {
 
@@ -30,7 +33,10 @@ public class AccountSessions {
 		return sessions.findByPrincipalName(accountId.toString()).size();
 	}
 
-	/** Ends every session of the account but {@code keepSessionId} (null: all); returns how many ended. */
+	/**
+	 * Ends every session of the account but {@code keepSessionId} (null: all); returns
+	 * how many ended.
+	 */
 	public int endAll(UUID accountId, String keepSessionId, String reason, RequestOrigin origin) {
 		Map<String, ? extends Session> found = sessions.findByPrincipalName(accountId.toString());
 		int ended = 0;
@@ -40,8 +46,8 @@ public class AccountSessions {
 				ended++;
 			}
 		}
-		audit.record(AuditEntry.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS,
-				reason + ";count=" + ended, accountId, origin));
+		audit.record(AuditEntry.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS, reason + ";count=" + ended,
+				accountId, origin));
 		return ended;
 	}
 

@@ -10,9 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in principal. Its name is the account id, so that Spring Session's principal index finds every
- * session of an account even after its e-mail address changed. Kept in the Redis session: no hash after
- * sign-in.
+ * The signed-in principal. Its name is the account id, so that Spring Session's principal
+ * index finds every session of an account even after its e-mail address changed. Kept in
+ * the Redis session: no hash after sign-in.
  */
 public final class AccountUser implements UserDetails, CredentialsContainer {
 

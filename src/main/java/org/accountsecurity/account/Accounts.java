@@ -56,8 +56,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Sets a new password hash, keeps the old one in the history and bumps the credential version, which
-	 * invalidates every reset link issued before. Returns the new credential version.
+	 * Sets a new password hash, keeps the old one in the history and bumps the credential
+	 * version, which invalidates every reset link issued before. Returns the new
+	 * credential version.
 	 */
 	public long changePassword(UUID id, String newHash, Instant now) {
 		jdbc.sql("insert into password_history (account_id, password_hash, replaced_at) "
@@ -71,7 +72,10 @@ public class Accounts {
 		return jdbc.sql("select credential_version from account where id = ?").param(id).query(Long.class).single();
 	}
 
-	/** Replaces the hash with an equivalent stronger one (same password), as after a cost increase. */
+	/**
+	 * Replaces the hash with an equivalent stronger one (same password), as after a cost
+	 * increase.
+	 */
 	public void upgradeHash(UUID id, String newHash) {
 		jdbc.sql("update account set password_hash = ? where id = ?").params(newHash, id).update();
 	}
@@ -87,9 +91,10 @@ public class Accounts {
 		if (limit <= 0) {
 			return List.of();
 		}
-		return jdbc.sql("select password_hash from (select password_hash, 0 as p, password_changed_at as t from account "
-				+ "where id = ? union all select password_hash, 1 as p, replaced_at as t from password_history "
-				+ "where account_id = ?) h order by p, t desc limit ?")
+		return jdbc
+			.sql("select password_hash from (select password_hash, 0 as p, password_changed_at as t from account "
+					+ "where id = ? union all select password_hash, 1 as p, replaced_at as t from password_history "
+					+ "where account_id = ?) h order by p, t desc limit ?")
 			.params(id, id, limit)
 			.query(String.class)
 			.list();

@@ -12,7 +12,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Creates the operator named by {@code app.bootstrap.*} when the service has no operator yet. */
+/**
+ * Creates the operator named by {@code app.bootstrap.*} when the service has no operator
+ * yet.
+ */
 @Component
 class BootstrapOperator implements ApplicationRunner {
 

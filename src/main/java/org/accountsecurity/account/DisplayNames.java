@@ -2,7 +2,10 @@ package org.accountsecurity.account;
 
 import java.text.Normalizer;
 
-/** Display names: NFC, trimmed, 1 to 100 characters, no control characters (no CRLF into mail headers). */
+/**
+ * Display names: NFC, trimmed, 1 to 100 characters, no control characters (no CRLF into
+ * mail headers).
+ */
 final class DisplayNames {
 
 	static final int MAX_LENGTH = 100;

@@ -2,7 +2,10 @@ package org.accountsecurity.account;
 
 import java.util.List;
 
-/** The data for a new or changed account breaks a rule; {@code problems} are message keys (with arguments). */
+/**
+ * The data for a new or changed account breaks a rule; {@code problems} are message keys
+ * (with arguments).
+ */
 public class InvalidAccountException extends RuntimeException {
 
 	private final List<Problem> problems;

@@ -17,8 +17,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records sign-ins in the audit trail. Interactive successes only: HTTP Basic authenticates every API call
- * and would drown the trail. Like every audit listener it never fails the request it observes.
+ * Records sign-ins in the audit trail. Interactive successes only: HTTP Basic
+ * authenticates every API call and would drown the trail. Like every audit listener it
+ * never fails the request it observes.
  */
 @Component
 class SignInAudit {
@@ -46,14 +47,13 @@ class SignInAudit {
 	void failed(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
 		String typed = attempt.getName();
-		String reason = event.getException() instanceof SignInThrottledException
-				? "throttled" : "bad_credentials";
+		String reason = event.getException() instanceof SignInThrottledException ? "throttled" : "bad_credentials";
 		AuditEntry entry = EmailAddress.parse(typed)
 			.flatMap(accounts::findByEmail)
-			.map(account -> AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason,
-					account.id(), origin()))
-			.orElseGet(() -> AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason,
-					typed, origin()));
+			.map(account -> AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason, account.id(),
+					origin()))
+			.orElseGet(() -> AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason, typed,
+					origin()));
 		record(entry);
 	}
 

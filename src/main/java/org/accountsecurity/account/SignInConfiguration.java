@@ -12,8 +12,9 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 
 /**
- * Sign-in by e-mail and password. Spring Security's provider checks the password against a dummy hash when
- * the account is unknown (same time either way) and upgrades plain or weaker hashes after a good sign-in.
+ * Sign-in by e-mail and password. Spring Security's provider checks the password against
+ * a dummy hash when the account is unknown (same time either way) and upgrades plain or
+ * weaker hashes after a good sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {

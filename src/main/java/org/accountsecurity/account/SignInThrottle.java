@@ -8,9 +8,10 @@ import org.accountsecurity.ratelimit.RateLimiter.Limit;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles failed sign-ins per typed address and per client address (NIST 800-63B §3.2.2: at most 100).
- * Keyed by the typed address, so the throttle behaves the same for unknown and existing accounts, and it
- * never locks the account: the reset path stays open.
+ * Throttles failed sign-ins per typed address and per client address (NIST 800-63B
+ * §3.2.2: at most 100). Keyed by the typed address, so the throttle behaves the same for
+ * unknown and existing accounts, and it never locks the account: the reset path stays
+ * open.
  */
 @Component
 class SignInThrottle {

@@ -2,7 +2,9 @@ package org.accountsecurity.account;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed sign-ins for this address or client; refused before any password check. */
+/**
+ * Too many failed sign-ins for this address or client; refused before any password check.
+ */
 public class SignInThrottledException extends AuthenticationException {
 
 	private final long retryAfterSeconds;

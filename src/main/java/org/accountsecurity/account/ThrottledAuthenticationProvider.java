@@ -9,7 +9,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Refuses sign-in attempts over the throttle before any password is checked, and counts failures. */
+/**
+ * Refuses sign-in attempts over the throttle before any password is checked, and counts
+ * failures.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider delegate;

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends rows to the chain in the current transaction: locks the chain head (so events chain in one order
- * across instances), links each row to the one before, inserts them in one batch and moves the head.
+ * Appends rows to the chain in the current transaction: locks the chain head (so events
+ * chain in one order across instances), links each row to the one before, inserts them in
+ * one batch and moves the head.
  */
 @Component
 class AuditChainWriter {

@@ -3,8 +3,8 @@ package org.accountsecurity.audit;
 import java.util.UUID;
 
 /**
- * What a feature asks the audit log to record. For a request that matches no account, {@code typedSubject}
- * carries the typed identifier: the log keeps only its keyed hash.
+ * What a feature asks the audit log to record. For a request that matches no account,
+ * {@code typedSubject} carries the typed identifier: the log keeps only its keyed hash.
  */
 public record AuditEntry(AuditEventType type, Outcome outcome, String reason, String actor, UUID accountId,
 		String typedSubject, RequestOrigin origin) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One stored audit event as operators and account holders read it (SPEC §9's fields). */
-public record AuditEvent(long id, Instant occurredAt, AuditEventType type, Outcome outcome, String reason,
-		String actor, UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
+public record AuditEvent(long id, Instant occurredAt, AuditEventType type, Outcome outcome, String reason, String actor,
+		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
 		Instant erasedAt) {
 }

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the events that come without a transaction of their own (most of them: requests, link opens,
- * sign-ins) in shared transactions: one writer thread takes whatever is queued, up to 256 rows, and commits
- * them together. Every caller still waits until its row is committed, so an event is durable before the
- * response; but the chain head is locked once per batch instead of once per event, which is what limited
- * throughput.
+ * Writes the events that come without a transaction of their own (most of them: requests,
+ * link opens, sign-ins) in shared transactions: one writer thread takes whatever is
+ * queued, up to 256 rows, and commits them together. Every caller still waits until its
+ * row is committed, so an event is durable before the response; but the chain head is
+ * locked once per batch instead of once per event, which is what limited throughput.
  */
 @Component
 class AuditGroupCommit implements SmartLifecycle {
@@ -41,11 +41,15 @@ class AuditGroupCommit implements SmartLifecycle {
 		this.transaction = transaction;
 	}
 
-	/** Queues the row and waits until it is committed; returns its id, or throws what the write threw. */
+	/**
+	 * Queues the row and waits until it is committed; returns its id, or throws what the
+	 * write threw.
+	 */
 	long append(AuditRow row) {
 		Pending pending = new Pending(row, new CompletableFuture<>());
 		if (thread == null) {
-			// Not started yet (or stopping): write it alone, still in its own transaction.
+			// Not started yet (or stopping): write it alone, still in its own
+			// transaction.
 			write(List.of(pending));
 		}
 		else {
@@ -83,7 +87,8 @@ class AuditGroupCommit implements SmartLifecycle {
 		return thread != null;
 	}
 
-	// Stop after the web server (which stops at a higher phase) so that no request is left waiting.
+	// Stop after the web server (which stops at a higher phase) so that no request is
+	// left waiting.
 	@Override
 	public int getPhase() {
 		return Integer.MIN_VALUE + 1000;

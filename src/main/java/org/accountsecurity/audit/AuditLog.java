@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends events to the SQL audit trail, chained by hash. In a caller's transaction an event is written with
- * the change it records or not at all; events without one are committed in groups ({@link AuditGroupCommit}).
+ * Appends events to the SQL audit trail, chained by hash. In a caller's transaction an
+ * event is written with the change it records or not at all; events without one are
+ * committed in groups ({@link AuditGroupCommit}).
  */
 @Service
 public class AuditLog {
@@ -48,8 +49,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records one event and returns its id. Inside a transaction the event is written in it, with the change
-	 * it records; otherwise it joins the next group commit. Either way it is committed when this returns.
+	 * Records one event and returns its id. Inside a transaction the event is written in
+	 * it, with the change it records; otherwise it joins the next group commit. Either
+	 * way it is committed when this returns.
 	 */
 	public long record(AuditEntry entry) {
 		AuditRow row = row(entry);

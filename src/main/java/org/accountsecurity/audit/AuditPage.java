@@ -13,7 +13,9 @@ public record AuditPage(List<AuditEvent> events, int page, int size, long total)
 		return (long) (page + 1) * size < total;
 	}
 
-	/** Pages in all; at least one, so that "page 1 of 1" reads right for an empty result. */
+	/**
+	 * Pages in all; at least one, so that "page 1 of 1" reads right for an empty result.
+	 */
 	public long pages() {
 		return Math.max(1, (total + size - 1) / size);
 	}

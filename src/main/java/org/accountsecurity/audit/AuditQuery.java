@@ -3,9 +3,10 @@ package org.accountsecurity.audit;
 import java.time.Instant;
 
 /**
- * What an operator asks of the audit trail: an e-mail address (the account's events and those of requests
- * that typed it but matched no account), a type, an outcome and a time range ({@code from} inclusive,
- * {@code to} exclusive), one page of it, newest first. Every field but page and size may be null.
+ * What an operator asks of the audit trail: an e-mail address (the account's events and
+ * those of requests that typed it but matched no account), a type, an outcome and a time
+ * range ({@code from} inclusive, {@code to} exclusive), one page of it, newest first.
+ * Every field but page and size may be null.
  */
 public record AuditQuery(String email, AuditEventType type, Outcome outcome, Instant from, Instant to, int page,
 		int size) {

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes events older than {@code app.audit.retention} once a day (GDPR Art. 5(1)(e)), at
- * {@code app.audit.retention-cron} (UTC; default 03:30, {@code -} switches it off). It removes the oldest
- * part of the chain only, up to the first event still inside the retention period, and in the same
- * transaction moves the chain's base to the last removed event, so that the rest still verifies. Each run
- * is recorded in audit_retention_run.
+ * Deletes events older than {@code app.audit.retention} once a day (GDPR Art. 5(1)(e)),
+ * at {@code app.audit.retention-cron} (UTC; default 03:30, {@code -} switches it off). It
+ * removes the oldest part of the chain only, up to the first event still inside the
+ * retention period, and in the same transaction moves the chain's base to the last
+ * removed event, so that the rest still verifies. Each run is recorded in
+ * audit_retention_run.
  */
 @Component
 public class AuditRetention {
@@ -50,7 +51,8 @@ public class AuditRetention {
 			purge();
 		}
 		catch (RuntimeException ex) {
-			// A failed run deletes nothing (one transaction) and is retried by the next day's run.
+			// A failed run deletes nothing (one transaction) and is retried by the next
+			// day's run.
 			log.warn("Audit retention run failed: {}", ex.getClass().getSimpleName());
 		}
 	}
@@ -72,10 +74,11 @@ public class AuditRetention {
 			.singleRow();
 		long baseId = ((Number) head.get("base_id")).longValue();
 		long lastId = ((Number) head.get("last_id")).longValue();
-		// Only a prefix of the chain can go. Ids follow time, except for small clock differences between
-		// instances; an old event behind a newer one waits for a later run rather than leaving a gap.
-		Long firstKept = jdbc
-			.sql("select id from audit_event where id > ? and occurred_at >= ? order by id limit 1")
+		// Only a prefix of the chain can go. Ids follow time, except for small clock
+		// differences between
+		// instances; an old event behind a newer one waits for a later run rather than
+		// leaving a gap.
+		Long firstKept = jdbc.sql("select id from audit_event where id > ? and occurred_at >= ? order by id limit 1")
 			.params(baseId, Timestamp.from(cutoff))
 			.query(Long.class)
 			.optional()

@@ -22,7 +22,10 @@ public class AuditTrail {
 	static final String COLUMNS = "id, occurred_at, type, outcome, reason, actor, account_id, subject_hash, "
 			+ "client_address, user_agent, request_id, erased_at";
 
-	/** Rows per query when a whole filter is read (exports): memory stays flat however many match. */
+	/**
+	 * Rows per query when a whole filter is read (exports): memory stays flat however
+	 * many match.
+	 */
 	static final int CHUNK = 1000;
 
 	private final JdbcClient jdbc;
@@ -45,7 +48,9 @@ public class AuditTrail {
 			.list();
 	}
 
-	/** One page of the events that match, newest first, with the number of all that match. */
+	/**
+	 * One page of the events that match, newest first, with the number of all that match.
+	 */
 	public AuditPage search(AuditQuery query) {
 		Filter filter = filter(query);
 		long total = jdbc.sql("select count(*) from audit_event where " + filter.sql())
@@ -64,9 +69,10 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Hands every event that matches (ignoring page and size) to {@code sink}, newest first, at most
-	 * {@code cap} of them; returns how many. Reads in chunks by id, so an export of many events never holds a
-	 * connection or all rows at once, and events recorded meanwhile do not shift it.
+	 * Hands every event that matches (ignoring page and size) to {@code sink}, newest
+	 * first, at most {@code cap} of them; returns how many. Reads in chunks by id, so an
+	 * export of many events never holds a connection or all rows at once, and events
+	 * recorded meanwhile do not shift it.
 	 */
 	public long forEach(AuditQuery query, long cap, Consumer<AuditEvent> sink) {
 		Filter filter = filter(query);
@@ -95,8 +101,8 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Every event about one account, oldest first: those with its id and those of requests that typed its
-	 * current address while no account had it (GDPR Art. 15).
+	 * Every event about one account, oldest first: those with its id and those of
+	 * requests that typed its current address while no account had it (GDPR Art. 15).
 	 */
 	public List<AuditEvent> allAbout(Account account, int cap) {
 		return jdbc

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The hashes that chain audit events. Fields are length-prefixed, so no choice of values can make two
- * different events hash alike.
+ * The hashes that chain audit events. Fields are length-prefixed, so no choice of values
+ * can make two different events hash alike.
  */
 public final class ChainHash {
 
@@ -16,14 +16,20 @@ public final class ChainHash {
 	private ChainHash() {
 	}
 
-	/** The event's own hash over its chained core: everything but the erasable personal fields. */
-	public static String of(String prevHash, long id, long occurredAtMillis, String type, String outcome,
-			String reason, String actor, String requestId, String personalDigest) {
+	/**
+	 * The event's own hash over its chained core: everything but the erasable personal
+	 * fields.
+	 */
+	public static String of(String prevHash, long id, long occurredAtMillis, String type, String outcome, String reason,
+			String actor, String requestId, String personalDigest) {
 		return sha256(prevHash, Long.toString(id), Long.toString(occurredAtMillis), type, outcome, reason, actor,
 				requestId, personalDigest);
 	}
 
-	/** Seals the personal fields; without the salt (erased with them) it reveals nothing about them. */
+	/**
+	 * Seals the personal fields; without the salt (erased with them) it reveals nothing
+	 * about them.
+	 */
 	public static String personalDigest(String salt, String accountId, String subjectHash, String clientAddress,
 			String userAgent) {
 		if (salt == null) {

@@ -15,10 +15,11 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Proves the audit trail unedited: walks the events by id from the retained base (audit_chain_head's
- * base_id/base_hash, moved forward by retention) to the head's last_id, recomputing each event's hash over
- * its core and its link to the one before. Rows are read in pages, so memory stays flat however long the
- * trail is; one repeatable-read snapshot keeps concurrent writers and retention out of the picture.
+ * Proves the audit trail unedited: walks the events by id from the retained base
+ * (audit_chain_head's base_id/base_hash, moved forward by retention) to the head's
+ * last_id, recomputing each event's hash over its core and its link to the one before.
+ * Rows are read in pages, so memory stays flat however long the trail is; one
+ * repeatable-read snapshot keeps concurrent writers and retention out of the picture.
  */
 @Service
 public class ChainVerifier {
@@ -88,15 +89,16 @@ public class ChainVerifier {
 		return personalFieldsIntact(row) ? null : "personal_data_altered";
 	}
 
-	// Erased: no salt and no personal field left, nothing to check against the digest. Otherwise the salted
+	// Erased: no salt and no personal field left, nothing to check against the digest.
+	// Otherwise the salted
 	// digest must still seal exactly the stored personal fields.
 	private static boolean personalFieldsIntact(Row row) {
 		if (row.erased() || row.salt() == null) {
 			return row.erased() && row.salt() == null && row.accountId() == null && row.subjectHash() == null
 					&& row.clientAddress() == null && row.userAgent() == null;
 		}
-		return ChainHash.personalDigest(row.salt(), row.accountId(), row.subjectHash(), row.clientAddress(),
-				row.userAgent())
+		return ChainHash
+			.personalDigest(row.salt(), row.accountId(), row.subjectHash(), row.clientAddress(), row.userAgent())
 			.equals(row.personalDigest());
 	}
 
@@ -111,8 +113,8 @@ public class ChainVerifier {
 	}
 
 	private record Row(long id, long occurredAtMillis, String type, String outcome, String reason, String actor,
-			String requestId, String accountId, String subjectHash, String clientAddress, String userAgent,
-			String salt, String personalDigest, boolean erased, String prevHash, String hash) {
+			String requestId, String accountId, String subjectHash, String clientAddress, String userAgent, String salt,
+			String personalDigest, boolean erased, String prevHash, String hash) {
 	}
 
 }

@@ -7,7 +7,9 @@ import org.accountsecurity.audit.AuditProperties.ClientAddressMode;
 
 import org.springframework.stereotype.Component;
 
-/** Turns a client address into what may be stored, per {@code app.audit.client-address}. */
+/**
+ * Turns a client address into what may be stored, per {@code app.audit.client-address}.
+ */
 @Component
 public class ClientAddresses {
 
@@ -32,7 +34,8 @@ public class ClientAddresses {
 	}
 
 	private static String truncate(String address) {
-		// Only literal addresses: getByName on anything else would resolve a name over DNS.
+		// Only literal addresses: getByName on anything else would resolve a name over
+		// DNS.
 		if (!address.matches("[0-9a-fA-F:.%]+")) {
 			return null;
 		}

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases one account's personal data from the audit trail (GDPR Art. 17): the account id, the pseudonym of
- * its address, client address and user agent, and with them the salt that sealed them. The chained core of
- * each event stays, so the chain check still passes for every event; the events of other accounts are not
- * touched. The erasure itself is recorded with the operator as actor and no trace of the account.
+ * Erases one account's personal data from the audit trail (GDPR Art. 17): the account id,
+ * the pseudonym of its address, client address and user agent, and with them the salt
+ * that sealed them. The chained core of each event stays, so the chain check still passes
+ * for every event; the events of other accounts are not touched. The erasure itself is
+ * recorded with the operator as actor and no trace of the account.
  */
 @Service
 public class PersonalDataEraser {
@@ -44,9 +45,10 @@ public class PersonalDataEraser {
 	@Transactional
 	public Erasure erase(Account account, UUID operatorId, RequestOrigin origin) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		int erased = jdbc.sql("update audit_event set account_id = null, subject_hash = null, client_address = null, "
-				+ "user_agent = null, personal_salt = null, erased_at = ? "
-				+ "where (account_id = ? or subject_hash = ?) and erased_at is null")
+		int erased = jdbc
+			.sql("update audit_event set account_id = null, subject_hash = null, client_address = null, "
+					+ "user_agent = null, personal_salt = null, erased_at = ? "
+					+ "where (account_id = ? or subject_hash = ?) and erased_at is null")
 			.params(Timestamp.from(now), account.id(), pseudonyms.ofEmail(account.email()))
 			.update();
 		long eventId = audit.record(new AuditEntry(AuditEventType.PERSONAL_DATA_ERASED, Outcome.SUCCESS,

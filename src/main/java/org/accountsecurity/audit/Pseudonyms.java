@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed hashes (HMAC-SHA-256) that let operators find the events of one typed address or client address
- * without the audit trail holding the value itself (GDPR Art. 4(5) pseudonymisation).
+ * Keyed hashes (HMAC-SHA-256) that let operators find the events of one typed address or
+ * client address without the audit trail holding the value itself (GDPR Art. 4(5)
+ * pseudonymisation).
  */
 @Component
 public class Pseudonyms {
@@ -26,7 +27,10 @@ public class Pseudonyms {
 		this.key = new SecretKeySpec(keyMaterial(properties.pseudonymKey(), signingKeys), "HmacSHA256");
 	}
 
-	/** The pseudonym of a typed e-mail address: equal for every spelling that finds the same account. */
+	/**
+	 * The pseudonym of a typed e-mail address: equal for every spelling that finds the
+	 * same account.
+	 */
 	public String ofEmail(String typed) {
 		return hmac("email:" + EmailAddress.key(typed == null ? "" : typed));
 	}
@@ -46,7 +50,8 @@ public class Pseudonyms {
 		}
 	}
 
-	// The oldest signing key changes least often, so pseudonyms stay linkable across most rotations.
+	// The oldest signing key changes least often, so pseudonyms stay linkable across most
+	// rotations.
 	private static byte[] keyMaterial(String pseudonymKey, List<String> signingKeys) {
 		if (pseudonymKey != null && !pseudonymKey.isBlank()) {
 			return pseudonymKey.getBytes(StandardCharsets.UTF_8);

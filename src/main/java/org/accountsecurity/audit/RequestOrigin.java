@@ -3,8 +3,9 @@ package org.accountsecurity.audit;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Where a request came from, as audit events record it: client address (after Spring's forwarded-header
- * handling, so only a trusted proxy can set it), user agent and request id.
+ * Where a request came from, as audit events record it: client address (after Spring's
+ * forwarded-header handling, so only a trusted proxy can set it), user agent and request
+ * id.
  */
 public record RequestOrigin(String clientAddress, String userAgent, String requestId) {
 

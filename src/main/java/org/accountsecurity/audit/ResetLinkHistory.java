@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Derives an account's latest reset links from its audit events alone, so that no second record of them
- * can disagree with the trail: RESET_EMAIL_SENT starts a link (its reason carries trigger and expiry),
- * RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED, RESET_LINK_REVOKED, PASSWORD_CHANGED, a confirmed
- * EMAIL_CHANGED and a newer link end it. The request that asked for it is found by request id.
+ * Derives an account's latest reset links from its audit events alone, so that no second
+ * record of them can disagree with the trail: RESET_EMAIL_SENT starts a link (its reason
+ * carries trigger and expiry), RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED,
+ * RESET_LINK_REVOKED, PASSWORD_CHANGED, a confirmed EMAIL_CHANGED and a newer link end
+ * it. The request that asked for it is found by request id.
  */
 @Service
 public class ResetLinkHistory {
@@ -188,8 +189,8 @@ public class ResetLinkHistory {
 
 		ResetLink build() {
 			return new ResetLink(trigger, request == null ? null : request.occurredAt(),
-					request == null ? null : request.clientAddress(), request == null ? null : request.actor(),
-					sentAt, failedAt, validUntil, openedAt, status, endedAt, endedFrom, endReason);
+					request == null ? null : request.clientAddress(), request == null ? null : request.actor(), sentAt,
+					failedAt, validUntil, openedAt, status, endedAt, endedFrom, endReason);
 		}
 
 	}

@@ -6,7 +6,10 @@ final class Sanitizer {
 	private Sanitizer() {
 	}
 
-	/** Control characters become {@code \\uXXXX} escapes; the result is cut to {@code max} characters. */
+	/**
+	 * Control characters become {@code \\uXXXX} escapes; the result is cut to {@code max}
+	 * characters.
+	 */
 	static String clean(String value, int max) {
 		if (value == null) {
 			return null;

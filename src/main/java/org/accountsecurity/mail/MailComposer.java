@@ -15,9 +15,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a mail in one language from {@code templates/mail/<template>.html} and {@code .txt}; the subject is
- * the message {@code mail.<template>.subject}. HTML goes through the application's template engine, text
- * through a small engine of its own in TEXT mode, which escapes nothing.
+ * Renders a mail in one language from {@code templates/mail/<template>.html} and
+ * {@code .txt}; the subject is the message {@code mail.<template>.subject}. HTML goes
+ * through the application's template engine, text through a small engine of its own in
+ * TEXT mode, which escapes nothing.
  */
 @Component
 public class MailComposer {
@@ -31,8 +32,10 @@ public class MailComposer {
 	private final MessageSource messages;
 
 	/**
-	 * @param htmlEngine an engine that resolves {@code mail/<template>} to the HTML template (Boot's own)
-	 * @param messages the messages of the templates and subjects (the bundle {@code messages/mail})
+	 * @param htmlEngine an engine that resolves {@code mail/<template>} to the HTML
+	 * template (Boot's own)
+	 * @param messages the messages of the templates and subjects (the bundle
+	 * {@code messages/mail})
 	 */
 	public MailComposer(ITemplateEngine htmlEngine, MessageSource messages) {
 		this.htmlEngine = htmlEngine;

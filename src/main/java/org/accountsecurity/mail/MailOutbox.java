@@ -10,8 +10,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues mails in the durable outbox (a Redis Stream) for the {@code OutboxWorker} to send, so that a request
- * never waits for SMTP and a mail survives a restart. Also publishes the outbox depth as a gauge.
+ * Queues mails in the durable outbox (a Redis Stream) for the {@code OutboxWorker} to
+ * send, so that a request never waits for SMTP and a mail survives a restart. Also
+ * publishes the outbox depth as a gauge.
  */
 @Component
 public class MailOutbox {
@@ -28,9 +29,10 @@ public class MailOutbox {
 	}
 
 	/**
-	 * Queues {@code message} with exactly one Redis round trip (XADD), whatever its kind, so that the cost of a
-	 * request does not tell whether it sends a mail. Throws Spring's {@link DataAccessException} when Redis is
-	 * unreachable: the caller decides how to fail.
+	 * Queues {@code message} with exactly one Redis round trip (XADD), whatever its kind,
+	 * so that the cost of a request does not tell whether it sends a mail. Throws
+	 * Spring's {@link DataAccessException} when Redis is unreachable: the caller decides
+	 * how to fail.
 	 */
 	public void enqueue(OutboxMessage message) {
 		String id = streams.add(message);

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Mail settings: the sender of every mail, how often and how soon a failed mail is tried again (the delay
- * doubles with each attempt), whether this instance runs an outbox worker, and how long a queued mail is held
- * back before it is sent. The hold-back keeps the work of sending out of the request that queued the mail, so
- * that the answer's timing does not tell whether a mail was queued (an account exists).
+ * Mail settings: the sender of every mail, how often and how soon a failed mail is tried
+ * again (the delay doubles with each attempt), whether this instance runs an outbox
+ * worker, and how long a queued mail is held back before it is sent. The hold-back keeps
+ * the work of sending out of the request that queued the mail, so that the answer's
+ * timing does not tell whether a mail was queued (an account exists).
  */
 @ConfigurationProperties("app.mail")
 @Validated

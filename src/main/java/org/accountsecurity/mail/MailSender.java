@@ -17,9 +17,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a {@link ComposedMail} over SMTP as multipart/alternative (plain text, then HTML), UTF-8, from
- * {@code app.mail.from}. It refuses a recipient address or name with control characters, so that no input can
- * add a header (SMTP header injection), and an address that is not exactly one plain address.
+ * Sends a {@link ComposedMail} over SMTP as multipart/alternative (plain text, then
+ * HTML), UTF-8, from {@code app.mail.from}. It refuses a recipient address or name with
+ * control characters, so that no input can add a header (SMTP header injection), and an
+ * address that is not exactly one plain address.
  */
 @Component("outboundMailSender") // "mailSender" is Boot's JavaMailSender
 public class MailSender {
@@ -27,11 +28,14 @@ public class MailSender {
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
 	static {
-		// Unless this property names it, jakarta.mail looks its StreamProvider up with a ServiceLoader scan of the
-		// class path for every body part it builds or writes (jakartaee/mail-api#699): measured as a third of the
-		// mail worker's CPU. The class is Angus Mail's, the implementation Spring Boot ships.
-		System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
-				"org.eclipse.angus.mail.util.MailStreamProvider");
+		// Unless this property names it, jakarta.mail looks its StreamProvider up with a
+		// ServiceLoader scan of the
+		// class path for every body part it builds or writes (jakartaee/mail-api#699):
+		// measured as a third of the
+		// mail worker's CPU. The class is Angus Mail's, the implementation Spring Boot
+		// ships.
+		System.getProperties()
+			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 	}
 
 	private final JavaMailSender mailSender;
@@ -50,9 +54,10 @@ public class MailSender {
 
 	/**
 	 * Sends {@code mail} to {@code toAddress}, shown with {@code toName} (may be null).
-	 * @throws IllegalArgumentException when the address or name holds a control character or the address is not
-	 * one plain address; the message never repeats them
-	 * @throws org.springframework.mail.MailException when the mail could not be built or sent
+	 * @throws IllegalArgumentException when the address or name holds a control character
+	 * or the address is not one plain address; the message never repeats them
+	 * @throws org.springframework.mail.MailException when the mail could not be built or
+	 * sent
 	 */
 	public void send(String toAddress, String toName, ComposedMail mail) {
 		InternetAddress to = recipient(toAddress, toName);
@@ -66,7 +71,8 @@ public class MailSender {
 			message.setRecipient(MimeMessage.RecipientType.TO, to);
 			message.setSubject(mail.subject(), UTF_8);
 			message.setSentDate(new Date());
-			// RFC 3834: keeps out-of-office replies and auto-forwarding rules away from this mail.
+			// RFC 3834: keeps out-of-office replies and auto-forwarding rules away from
+			// this mail.
 			message.setHeader("Auto-Submitted", "auto-generated");
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(mail.text(), UTF_8, "plain");
@@ -100,7 +106,8 @@ public class MailSender {
 		catch (AddressException ex) {
 			throw new IllegalArgumentException("The recipient address is not one valid mail address");
 		}
-		// "Name <a@b>" or a group would let the address choose the name or add recipients.
+		// "Name <a@b>" or a group would let the address choose the name or add
+		// recipients.
 		if (to.getPersonal() != null || to.isGroup() || !ascii.equals(to.getAddress())) {
 			throw new IllegalArgumentException("The recipient address is not one plain mail address");
 		}
@@ -115,7 +122,8 @@ public class MailSender {
 		}
 	}
 
-	// An internationalised domain goes out in its ASCII (punycode) form, which every SMTP server understands.
+	// An internationalised domain goes out in its ASCII (punycode) form, which every SMTP
+	// server understands.
 	private static String asciiDomain(String address) {
 		int at = address.lastIndexOf('@');
 		if (at < 0 || address.substring(at + 1).chars().allMatch(c -> c < 128)) {
@@ -129,12 +137,14 @@ public class MailSender {
 		}
 	}
 
-	// CR and LF end a header line; other control characters (and Unicode line separators) have no place there.
+	// CR and LF end a header line; other control characters (and Unicode line separators)
+	// have no place there.
 	private static void requireNoControl(String value, String what) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			int type = Character.getType(c);
-			if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+			if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+					|| type == Character.PARAGRAPH_SEPARATOR) {
 				throw new IllegalArgumentException("The " + what + " contains a control character");
 			}
 		}

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 
 /**
- * The outbox worker's thread: reads and processes messages, and every so often puts due retries back and takes
- * over what dead instances left. When Redis fails it says so once, backs off, and carries on when it is back.
+ * The outbox worker's thread: reads and processes messages, and every so often puts due
+ * retries back and takes over what dead instances left. When Redis fails it says so once,
+ * backs off, and carries on when it is back.
  */
 final class OutboxLoop implements Runnable {
 
@@ -117,9 +118,10 @@ final class OutboxLoop implements Runnable {
 	}
 
 	/**
-	 * Waits until {@code record} is {@code app.mail.hold-back} old, so that composing and sending its mail does not
-	 * run while the request that queued it is still answering. Its age comes from the stream id (Redis's clock in
-	 * milliseconds); a skewed clock can only shorten the wait to nothing or lengthen it to the hold-back.
+	 * Waits until {@code record} is {@code app.mail.hold-back} old, so that composing and
+	 * sending its mail does not run while the request that queued it is still answering.
+	 * Its age comes from the stream id (Redis's clock in milliseconds); a skewed clock
+	 * can only shorten the wait to nothing or lengthen it to the hold-back.
 	 */
 	private void holdBack(MapRecord<String, Object, Object> record) {
 		if (holdBackMillis == 0) {
@@ -131,7 +133,8 @@ final class OutboxLoop implements Runnable {
 		}
 	}
 
-	// Anything failing here is Redis (handler failures are caught per message): say it once per outage.
+	// Anything failing here is Redis (handler failures are caught per message): say it
+	// once per outage.
 	private void trouble(RuntimeException ex) {
 		if (!redisDown) {
 			redisDown = true;
@@ -140,7 +143,8 @@ final class OutboxLoop implements Runnable {
 		else {
 			log.debug("Mail outbox: Redis still failing ({})", describe(ex));
 		}
-		// After an outage the group may be gone (a Redis without persistence) and messages may be half done.
+		// After an outage the group may be gone (a Redis without persistence) and
+		// messages may be half done.
 		groupChecked = false;
 		pendingToCheck = true;
 		worker.pause(backoff);
@@ -158,12 +162,14 @@ final class OutboxLoop implements Runnable {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return root == ex ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
-				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName() + ": "
-						+ root.getMessage();
+		return root == ex ? ex.getClass().getSimpleName() + ": " + ex.getMessage() : ex.getClass().getSimpleName()
+				+ " caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	/** The host name and a random suffix: unique per instance, and recognisable in {@code XINFO CONSUMERS}. */
+	/**
+	 * The host name and a random suffix: unique per instance, and recognisable in
+	 * {@code XINFO CONSUMERS}.
+	 */
 	static String uniqueConsumerName() {
 		String host = System.getenv("HOSTNAME");
 		if (host == null || host.isBlank()) {

@@ -4,13 +4,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One job in the outbox: {@code kind} selects the {@link OutboxHandler}, {@code fields} are flat strings the
- * handler needs to build the mail (an account id, a token id, a time) and never a password, token or link,
- * because they rest in Redis until the mail is sent.
+ * One job in the outbox: {@code kind} selects the {@link OutboxHandler}, {@code fields}
+ * are flat strings the handler needs to build the mail (an account id, a token id, a
+ * time) and never a password, token or link, because they rest in Redis until the mail is
+ * sent.
  */
 public record OutboxMessage(String kind, Map<String, String> fields) {
 
-	/** The kind of a message that sends nothing; queued so that a request does the same Redis work either way. */
+	/**
+	 * The kind of a message that sends nothing; queued so that a request does the same
+	 * Redis work either way.
+	 */
 	public static final String NONE = "none";
 
 	private static final Pattern KIND = Pattern.compile("[A-Za-z0-9._-]{1,64}");

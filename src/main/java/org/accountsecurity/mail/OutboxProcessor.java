@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 
 /**
- * Does one outbox message: hands it to the handler of its kind, then removes it, schedules a retry (the delay
- * doubles with each attempt, up to ten minutes) or, after the last attempt, moves it to the dead letters. Logs
- * only the kind, the stream id and the attempt: the fields may be personal.
+ * Does one outbox message: hands it to the handler of its kind, then removes it,
+ * schedules a retry (the delay doubles with each attempt, up to ten minutes) or, after
+ * the last attempt, moves it to the dead letters. Logs only the kind, the stream id and
+ * the attempt: the fields may be personal.
  */
 final class OutboxProcessor {
 
@@ -39,7 +40,8 @@ final class OutboxProcessor {
 		for (OutboxHandler handler : handlers) {
 			new OutboxMessage(handler.kind(), Map.of()); // checks the kind's syntax
 			if (OutboxMessage.NONE.equals(handler.kind()) || this.handlers.put(handler.kind(), handler) != null) {
-				throw new IllegalStateException("Outbox handler kinds must be unique and not 'none': " + handler.kind());
+				throw new IllegalStateException(
+						"Outbox handler kinds must be unique and not 'none': " + handler.kind());
 			}
 		}
 	}
@@ -97,7 +99,8 @@ final class OutboxProcessor {
 					delay);
 			return;
 		}
-		// Moved aside before gaveUp: if the handler's bookkeeping fails, the mail is still not tried again.
+		// Moved aside before gaveUp: if the handler's bookkeeping fails, the mail is
+		// still not tried again.
 		streams.moveToDead(id, attempt, cause);
 		meters.counter("mail.failed", "kind", kind).increment();
 		log.warn("Mail {} of kind {} failed on its last attempt {} ({}); moved to the dead letters", id, kind, attempt,
@@ -111,7 +114,8 @@ final class OutboxProcessor {
 		}
 	}
 
-	// Not queued by MailOutbox, or by a version that knew a kind this one does not: nothing to retry.
+	// Not queued by MailOutbox, or by a version that knew a kind this one does not:
+	// nothing to retry.
 	private void discard(String id, int attempt, String reason, String kind) {
 		streams.moveToDead(id, attempt, reason);
 		meters.counter("mail.failed", "kind", "unknown").increment();

@@ -15,8 +15,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The outbox's Redis keys and every operation on them. Each move between keys is one Lua script, so a message is
- * never in two places or none; all keys share the hash tag {@code {outbox}}, so the scripts run on Redis Cluster.
+ * The outbox's Redis keys and every operation on them. Each move between keys is one Lua
+ * script, so a message is never in two places or none; all keys share the hash tag
+ * {@code {outbox}}, so the scripts run on Redis Cluster.
  */
 final class OutboxStreams {
 
@@ -67,19 +68,23 @@ final class OutboxStreams {
 			end
 			""";
 
-	// The retry set's member carries the stream id, so two equal messages stay two members.
-	private static final RedisScript<Long> RETRY_LATER = RedisScript.of(NOW + COPY_FIELDS + """
-			local entries = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
-			if #entries == 1 then
-			  local fields = copy(entries[1][2], {['_attempt'] = true})
-			  fields[#fields + 1] = '_attempt'
-			  fields[#fields + 1] = ARGV[3]
-			  redis.call('ZADD', KEYS[2], string.format('%.0f', now + tonumber(ARGV[4])), cjson.encode({ARGV[2], fields}))
-			end
-			redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-			redis.call('XDEL', KEYS[1], ARGV[2])
-			return #entries
-			""", Long.class);
+	// The retry set's member carries the stream id, so two equal messages stay two
+	// members.
+	private static final RedisScript<Long> RETRY_LATER = RedisScript.of(
+			NOW + COPY_FIELDS
+					+ """
+							local entries = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
+							if #entries == 1 then
+							  local fields = copy(entries[1][2], {['_attempt'] = true})
+							  fields[#fields + 1] = '_attempt'
+							  fields[#fields + 1] = ARGV[3]
+							  redis.call('ZADD', KEYS[2], string.format('%.0f', now + tonumber(ARGV[4])), cjson.encode({ARGV[2], fields}))
+							end
+							redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+							redis.call('XDEL', KEYS[1], ARGV[2])
+							return #entries
+							""",
+			Long.class);
 
 	private static final RedisScript<Long> MOVE_TO_DEAD = RedisScript.of(COPY_FIELDS + """
 			local entries = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
@@ -95,14 +100,16 @@ final class OutboxStreams {
 			return #entries
 			""", Long.class);
 
-	private static final RedisScript<Long> REQUEUE_DUE = RedisScript.of(NOW + """
-			local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now), 'LIMIT', 0, tonumber(ARGV[1]))
-			for _, member in ipairs(due) do
-			  redis.call('XADD', KEYS[2], '*', unpack(cjson.decode(member)[2]))
-			  redis.call('ZREM', KEYS[1], member)
-			end
-			return #due
-			""", Long.class);
+	private static final RedisScript<Long> REQUEUE_DUE = RedisScript.of(
+			NOW + """
+					local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now), 'LIMIT', 0, tonumber(ARGV[1]))
+					for _, member in ipairs(due) do
+					  redis.call('XADD', KEYS[2], '*', unpack(cjson.decode(member)[2]))
+					  redis.call('ZREM', KEYS[1], member)
+					end
+					return #due
+					""",
+			Long.class);
 
 	private static final RedisScript<Long> RECLAIM = RedisScript.of("""
 			local cursor, claimed = '0-0', 0
@@ -115,7 +122,8 @@ final class OutboxStreams {
 			return claimed
 			""", Long.class);
 
-	// Each restart adds a consumer name; forget those that hold nothing and were not seen for a long time.
+	// Each restart adds a consumer name; forget those that hold nothing and were not seen
+	// for a long time.
 	private static final RedisScript<Long> PRUNE_CONSUMERS = RedisScript.of("""
 			local removed = 0
 			for _, entry in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
@@ -146,12 +154,17 @@ final class OutboxStreams {
 		return redis.opsForStream().add(StreamRecords.newRecord().in(STREAM).ofMap(fields)).getValue();
 	}
 
-	/** Creates the consumer group (and the stream) unless it exists; from id 0, so no earlier message is missed. */
+	/**
+	 * Creates the consumer group (and the stream) unless it exists; from id 0, so no
+	 * earlier message is missed.
+	 */
 	void createGroup() {
 		redis.execute(CREATE_GROUP, List.of(STREAM), GROUP);
 	}
 
-	/** New messages for {@code consumer}, waiting up to {@code block} for one to arrive. */
+	/**
+	 * New messages for {@code consumer}, waiting up to {@code block} for one to arrive.
+	 */
 	@SuppressWarnings("unchecked")
 	List<MapRecord<String, Object, Object>> readNew(String consumer, int count, Duration block) {
 		return orEmpty(redis.opsForStream()
@@ -159,7 +172,10 @@ final class OutboxStreams {
 					StreamOffset.create(STREAM, ReadOffset.lastConsumed())));
 	}
 
-	/** Messages delivered to {@code consumer} but not acknowledged yet: left over, or reclaimed from others. */
+	/**
+	 * Messages delivered to {@code consumer} but not acknowledged yet: left over, or
+	 * reclaimed from others.
+	 */
 	@SuppressWarnings("unchecked")
 	List<MapRecord<String, Object, Object>> readPending(String consumer, int count) {
 		return orEmpty(redis.opsForStream()
@@ -186,7 +202,10 @@ final class OutboxStreams {
 		return orZero(redis.execute(REQUEUE_DUE, List.of(RETRY, STREAM), Integer.toString(limit)));
 	}
 
-	/** Takes over messages that other consumers left unacknowledged for longer than {@code minIdle}. */
+	/**
+	 * Takes over messages that other consumers left unacknowledged for longer than
+	 * {@code minIdle}.
+	 */
 	long reclaim(String consumer, Duration minIdle) {
 		return orZero(redis.execute(RECLAIM, List.of(STREAM), GROUP, consumer, Long.toString(minIdle.toMillis())));
 	}
@@ -195,7 +214,10 @@ final class OutboxStreams {
 		return orZero(redis.execute(PRUNE_CONSUMERS, List.of(STREAM), GROUP, self, Long.toString(idle.toMillis())));
 	}
 
-	/** Messages waiting to be sent: in the stream (new or being sent) plus those waiting for a retry. */
+	/**
+	 * Messages waiting to be sent: in the stream (new or being sent) plus those waiting
+	 * for a retry.
+	 */
 	long depth() {
 		return orZero(redis.execute(DEPTH, List.of(STREAM, RETRY)));
 	}

@@ -13,9 +13,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what {@link MailOutbox} queued, as one consumer of the group {@code mailers}: a daemon thread started
- * after the rest of the application and stopped first on shutdown. It stays off when
- * {@code app.mail.worker-enabled=false}, so that some instances can serve requests only.
+ * Sends what {@link MailOutbox} queued, as one consumer of the group {@code mailers}: a
+ * daemon thread started after the rest of the application and stopped first on shutdown.
+ * It stays off when {@code app.mail.worker-enabled=false}, so that some instances can
+ * serve requests only.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -60,10 +61,11 @@ class OutboxWorker implements SmartLifecycle {
 				return;
 			}
 			running = true;
-			thread = new Thread(new OutboxLoop(this, streams, processor, timing, consumer,
-					properties.holdBack()), "mail-outbox-worker");
+			thread = new Thread(new OutboxLoop(this, streams, processor, timing, consumer, properties.holdBack()),
+					"mail-outbox-worker");
 			thread.setDaemon(true);
-			thread.setUncaughtExceptionHandler((failed, error) -> log.error("Mail outbox worker {} died", consumer, error));
+			thread.setUncaughtExceptionHandler(
+					(failed, error) -> log.error("Mail outbox worker {} died", consumer, error));
 			thread.start();
 		}
 		log.info("Mail outbox worker {} started for kinds {}", consumer, processor.kinds());
@@ -82,7 +84,8 @@ class OutboxWorker implements SmartLifecycle {
 			return;
 		}
 		try {
-			// The loop notices within one blocking read; a mail being sent is given a little longer.
+			// The loop notices within one blocking read; a mail being sent is given a
+			// little longer.
 			stopping.join(timing.block().plusSeconds(10).toMillis());
 		}
 		catch (InterruptedException ex) {
@@ -108,7 +111,10 @@ class OutboxWorker implements SmartLifecycle {
 		return running;
 	}
 
-	/** Waits up to {@code duration}, or less when the worker is stopped; never interrupts a send. */
+	/**
+	 * Waits up to {@code duration}, or less when the worker is stopped; never interrupts
+	 * a send.
+	 */
 	void pause(Duration duration) {
 		synchronized (monitor) {
 			if (running) {
@@ -123,7 +129,10 @@ class OutboxWorker implements SmartLifecycle {
 		}
 	}
 
-	/** How long the loop blocks and how often it does its periodic steps; shorter in tests. */
+	/**
+	 * How long the loop blocks and how often it does its periodic steps; shorter in
+	 * tests.
+	 */
 	record Timing(Duration block, Duration requeueEvery, Duration reclaimEvery, Duration claimIdle,
 			Duration maxBackoff) {
 

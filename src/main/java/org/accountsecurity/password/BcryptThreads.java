@@ -9,14 +9,15 @@ import java.util.function.Supplier;
 import org.accountsecurity.system.Futures;
 
 /**
- * The threads BCrypt runs on: one per CPU. However many requests ask for a hash at once (sign-ins, password
- * changes), no more BCrypt runs than there are cores; the rest wait their turn in a queue instead of all sharing
- * the CPU with every other request. Measured with {@code make bench} on 2 cores while password changes saturate
- * the CPU: the median forgot-password request took 21.6 ms with a BCrypt per request thread and 6–11 ms with
+ * The threads BCrypt runs on: one per CPU. However many requests ask for a hash at once
+ * (sign-ins, password changes), no more BCrypt runs than there are cores; the rest wait
+ * their turn in a queue instead of all sharing the CPU with every other request. Measured
+ * with {@code make bench} on 2 cores while password changes saturate the CPU: the median
+ * forgot-password request took 21.6 ms with a BCrypt per request thread and 6–11 ms with
  * these (docs/bench/proposals.md).
  * <p>
- * A lower OS priority for these threads (SCHED_IDLE, nice) was tried and dropped: a JVM thread that gets no CPU
- * also holds up every safepoint, which stops all other threads.
+ * A lower OS priority for these threads (SCHED_IDLE, nice) was tried and dropped: a JVM
+ * thread that gets no CPU also holds up every safepoint, which stops all other threads.
  */
 final class BcryptThreads {
 
@@ -32,7 +33,10 @@ final class BcryptThreads {
 	private BcryptThreads() {
 	}
 
-	/** Runs {@code work} on a BCrypt thread and waits for it; its exceptions reach the caller unchanged. */
+	/**
+	 * Runs {@code work} on a BCrypt thread and waits for it; its exceptions reach the
+	 * caller unchanged.
+	 */
 	static <T> T run(Supplier<T> work) {
 		return Futures.join(submit(work));
 	}

@@ -12,15 +12,19 @@ import com.nulabinc.zxcvbn.StandardDictionaries;
 import org.springframework.stereotype.Component;
 
 /**
- * The 30,000 most common passwords seen in breaches (zxcvbn's {@code passwords} list, shipped in the zxcvbn4j jar),
- * held as a sorted lower-case array: about 1 MB, loaded once at start-up, searched in O(log n).
+ * The 30,000 most common passwords seen in breaches (zxcvbn's {@code passwords} list,
+ * shipped in the zxcvbn4j jar), held as a sorted lower-case array: about 1 MB, loaded
+ * once at start-up, searched in O(log n).
  */
 @Component
 public class BreachedPasswords {
 
 	private final String[] sorted;
 
-	/** Loads zxcvbn's password list; start-up fails if it can't be read, so the policy never runs without it. */
+	/**
+	 * Loads zxcvbn's password list; start-up fails if it can't be read, so the policy
+	 * never runs without it.
+	 */
 	public BreachedPasswords() {
 		this(load());
 	}
@@ -30,8 +34,8 @@ public class BreachedPasswords {
 	}
 
 	/**
-	 * Tells whether a whole password is on the list, ignoring case; a passphrase that merely contains a listed word
-	 * is not.
+	 * Tells whether a whole password is on the list, ignoring case; a passphrase that
+	 * merely contains a listed word is not.
 	 * @param normalizedPassword the NFKC-normalised password, may be {@code null}
 	 * @return whether it is listed
 	 */

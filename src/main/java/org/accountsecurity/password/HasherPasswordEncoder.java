@@ -3,8 +3,8 @@ package org.accountsecurity.password;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Spring Security's view of {@link PasswordHasher}, so that sign-in verifies our hashes and upgrades old ones
- * through {@code UserDetailsPasswordService}.
+ * Spring Security's view of {@link PasswordHasher}, so that sign-in verifies our hashes
+ * and upgrades old ones through {@code UserDetailsPasswordService}.
  */
 final class HasherPasswordEncoder implements PasswordEncoder {
 

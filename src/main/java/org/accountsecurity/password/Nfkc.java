@@ -3,7 +3,8 @@ package org.accountsecurity.password;
 import java.text.Normalizer;
 
 /**
- * NFKC normalisation, shared by the set and verify paths so that both see the same characters.
+ * NFKC normalisation, shared by the set and verify paths so that both see the same
+ * characters.
  */
 final class Nfkc {
 

@@ -15,9 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and verifies passwords: BCrypt over a {@code bcrypt_sha256}-style pre-hash, stored as
- * {@code {bcrypt-sha256}$2b$NN$...}, so no password is ever truncated at BCrypt's 72 bytes. Plain BCrypt hashes of
- * imported accounts still verify and are reported as needing an upgrade.
+ * Hashes and verifies passwords: BCrypt over a {@code bcrypt_sha256}-style pre-hash,
+ * stored as {@code {bcrypt-sha256}$2b$NN$...}, so no password is ever truncated at
+ * BCrypt's 72 bytes. Plain BCrypt hashes of imported accounts still verify and are
+ * reported as needing an upgrade.
  */
 @Component
 public class PasswordHasher {
@@ -26,7 +27,8 @@ public class PasswordHasher {
 
 	private static final int BCRYPT_MAX_BYTES = 72;
 
-	// Far above anything the policy accepts (1024 code points at most); longer input can't match, so it is not
+	// Far above anything the policy accepts (1024 code points at most); longer input
+	// can't match, so it is not
 	// normalised, only answered after the same BCrypt work as any other failure.
 	private static final int MAX_INPUT_CHARS = 16_384;
 
@@ -49,7 +51,8 @@ public class PasswordHasher {
 	}
 
 	/**
-	 * Creates a hasher that times BCrypt in the {@code password.bcrypt} timer when a registry exists.
+	 * Creates a hasher that times BCrypt in the {@code password.bcrypt} timer when a
+	 * registry exists.
 	 * @param properties the BCrypt cost to use
 	 * @param meterRegistry the registry, if metrics are switched on
 	 */
@@ -60,18 +63,22 @@ public class PasswordHasher {
 
 	private PasswordHasher(PasswordProperties properties, MeterRegistry meterRegistry) {
 		this.cost = properties.bcryptCost();
-		// Checked here too because a record built in code skips bean validation; 31 overflows (CVE-2022-22976).
+		// Checked here too because a record built in code skips bean validation; 31
+		// overflows (CVE-2022-22976).
 		if (this.cost < 10 || this.cost > 30) {
 			throw new IllegalArgumentException("BCrypt cost must be between 10 and 30, was " + this.cost);
 		}
 		this.bcrypt = new TimedBcrypt(meterRegistry);
-		// Verified against whenever there is no usable stored hash, so unknown users cost the same as known ones
-		// (CVE-2025-22234). Made on a BCrypt thread while the application goes on starting.
+		// Verified against whenever there is no usable stored hash, so unknown users cost
+		// the same as known ones
+		// (CVE-2025-22234). Made on a BCrypt thread while the application goes on
+		// starting.
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String salt = newSalt();
 		String input = preHash(Base64.getEncoder().encodeToString(secret), salt);
-		this.dummy = BcryptThreads.submit(() -> StoredHash.parse(StoredHash.PRE_HASHED_ID + BCrypt.hashpw(input, salt)));
+		this.dummy = BcryptThreads
+			.submit(() -> StoredHash.parse(StoredHash.PRE_HASHED_ID + BCrypt.hashpw(input, salt)));
 	}
 
 	/**
@@ -89,25 +96,27 @@ public class PasswordHasher {
 		return BCrypt.gensalt(BCRYPT_VERSION, this.cost, this.random);
 	}
 
-	// Keyed with the 22 characters of the salt proper, as StoredHash.bcryptInput does when verifying.
+	// Keyed with the 22 characters of the salt proper, as StoredHash.bcryptInput does
+	// when verifying.
 	private static String preHash(String normalized, String salt) {
 		return PreHash.of(normalized, salt.substring(7, 29));
 	}
 
 	/**
-	 * Tells whether a password matches a stored hash, spending one BCrypt run whatever the input.
+	 * Tells whether a password matches a stored hash, spending one BCrypt run whatever
+	 * the input.
 	 * @param rawPassword the password as typed, may be {@code null}
-	 * @param stored a {@code {bcrypt-sha256}}, {@code {bcrypt}} or bare {@code $2a$/$2b$/$2y$} hash; {@code null} or
-	 * garbage never matches
+	 * @param stored a {@code {bcrypt-sha256}}, {@code {bcrypt}} or bare
+	 * {@code $2a$/$2b$/$2y$} hash; {@code null} or garbage never matches
 	 * @return whether the password matches; never throws
 	 */
 	public boolean matches(CharSequence rawPassword, String stored) {
 		StoredHash parsed = StoredHash.parse(stored);
 		boolean usable = parsed != null && rawPassword != null && rawPassword.length() <= MAX_INPUT_CHARS;
 		String normalized = usable ? Nfkc.normalize(rawPassword) : "";
-		// Plain BCrypt would compare only the first 72 bytes, so a longer password could match a different one.
-		if (usable && !parsed.preHashed()
-				&& normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+		// Plain BCrypt would compare only the first 72 bytes, so a longer password could
+		// match a different one.
+		if (usable && !parsed.preHashed() && normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
 			usable = false;
 		}
 		StoredHash target = usable ? parsed : this.dummy.join();
@@ -118,8 +127,8 @@ public class PasswordHasher {
 	/**
 	 * Tells whether a stored hash should be replaced at the next successful sign-in.
 	 * @param stored the stored hash
-	 * @return {@code true} for plain BCrypt and for a cost below the configured one; {@code false} for
-	 * {@code null} or unreadable values
+	 * @return {@code true} for plain BCrypt and for a cost below the configured one;
+	 * {@code false} for {@code null} or unreadable values
 	 */
 	public boolean needsUpgrade(String stored) {
 		StoredHash parsed = StoredHash.parse(stored);
@@ -128,7 +137,8 @@ public class PasswordHasher {
 
 	/**
 	 * Gives this hasher to Spring Security, e.g. for {@code DaoAuthenticationProvider}.
-	 * @return an encoder whose {@code encode}, {@code matches} and {@code upgradeEncoding} delegate here
+	 * @return an encoder whose {@code encode}, {@code matches} and
+	 * {@code upgradeEncoding} delegate here
 	 */
 	public PasswordEncoder passwordEncoder() {
 		return this.passwordEncoder;

@@ -7,16 +7,19 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges a new password by SPEC §7: length in code points after NFKC, not common or breached, nothing personal,
- * confirmed, not recently used, and no composition rules. Every path that sets a password asks this one policy.
+ * Judges a new password by SPEC §7: length in code points after NFKC, not common or
+ * breached, nothing personal, confirmed, not recently used, and no composition rules.
+ * Every path that sets a password asks this one policy.
  */
 @Component
 public class PasswordPolicy {
 
-	// Compared with spaces removed, so "Account Security" and "accountsecurity" are both refused.
+	// Compared with spaces removed, so "Account Security" and "accountsecurity" are both
+	// refused.
 	private static final String SERVICE_NAME = "accountsecurity";
 
-	// NFKC composes at most a few UTF-16 units into one code point, so input this long can't fit the maximum.
+	// NFKC composes at most a few UTF-16 units into one code point, so input this long
+	// can't fit the maximum.
 	private static final int UNITS_PER_CODE_POINT_BOUND = 4;
 
 	private final PasswordProperties properties;
@@ -32,8 +35,9 @@ public class PasswordPolicy {
 	}
 
 	/**
-	 * Lists every reason the password can't be used. A password over the maximum gets only {@code too-long}, found
-	 * before any other work, so huge input never reaches normalisation of the rest, the list or BCrypt.
+	 * Lists every reason the password can't be used. A password over the maximum gets
+	 * only {@code too-long}, found before any other work, so huge input never reaches
+	 * normalisation of the rest, the list or BCrypt.
 	 * @param password the new password as typed, may be {@code null}
 	 * @param confirmation the same password typed again, may be {@code null}
 	 * @param context personal words and recent hashes, may be {@code null}
@@ -59,7 +63,8 @@ public class PasswordPolicy {
 		if (!normalized.equals(normalizeConfirmation(confirmation))) {
 			violations.add(PolicyViolation.of(PolicyViolation.MISMATCH));
 		}
-		// BCrypt runs last and only for an otherwise acceptable password: it is the one expensive step.
+		// BCrypt runs last and only for an otherwise acceptable password: it is the one
+		// expensive step.
 		if (violations.isEmpty() && isRecentlyUsed(normalized, context)) {
 			violations.add(PolicyViolation.of(PolicyViolation.REUSED));
 		}

@@ -9,19 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the password policy and of BCrypt ({@code app.password.*}), checked at start-up so that a bad value
- * stops the service instead of weakening it.
+ * Settings of the password policy and of BCrypt ({@code app.password.*}), checked at
+ * start-up so that a bad value stops the service instead of weakening it.
  *
- * @param minLength fewest code points a new password may have (NIST 800-63B-4: 15 when it is the only factor)
- * @param maxLength most code points a new password may have; caps the work done per request
- * @param bcryptCost BCrypt log2 cost; at most 30 because 31 overflows in Spring Security (CVE-2022-22976)
- * @param history how many recent passwords (the current one included) a new password must differ from; 0 turns
- * the check off
+ * @param minLength fewest code points a new password may have (NIST 800-63B-4: 15 when it
+ * is the only factor)
+ * @param maxLength most code points a new password may have; caps the work done per
+ * request
+ * @param bcryptCost BCrypt log2 cost; at most 30 because 31 overflows in Spring Security
+ * (CVE-2022-22976)
+ * @param history how many recent passwords (the current one included) a new password must
+ * differ from; 0 turns the check off
  */
 @ConfigurationProperties("app.password")
 @Validated
-public record PasswordProperties(@DefaultValue("15") @Min(8) int minLength, @DefaultValue("128") @Max(1024) int maxLength,
-		@DefaultValue("12") @Min(10) @Max(30) int bcryptCost, @DefaultValue("1") @Min(0) @Max(24) int history) {
+public record PasswordProperties(@DefaultValue("15") @Min(8) int minLength,
+		@DefaultValue("128") @Max(1024) int maxLength, @DefaultValue("12") @Min(10) @Max(30) int bcryptCost,
+		@DefaultValue("1") @Min(0) @Max(24) int history) {
 
 	/**
 	 * Tells the validator whether the length range is usable.

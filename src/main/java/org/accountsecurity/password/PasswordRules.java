@@ -1,8 +1,8 @@
 package org.accountsecurity.password;
 
 /**
- * The policy's numbers, so that a form can state the rules in plain words before anyone types
- * ({@code password.rules.*} messages).
+ * The policy's numbers, so that a form can state the rules in plain words before anyone
+ * types ({@code password.rules.*} messages).
  *
  * @param minLength fewest characters (code points)
  * @param maxLength most characters (code points)

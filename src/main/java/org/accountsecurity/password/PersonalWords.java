@@ -3,8 +3,8 @@ package org.accountsecurity.password;
 import java.util.Locale;
 
 /**
- * Finds the person's own e-mail local part or name inside a password, because those are the first guesses of
- * anyone who knows them.
+ * Finds the person's own e-mail local part or name inside a password, because those are
+ * the first guesses of anyone who knows them.
  */
 final class PersonalWords {
 

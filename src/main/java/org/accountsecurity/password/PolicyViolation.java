@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One reason a password was refused, with the arguments its message needs; the message tells the person what to
- * do instead.
+ * One reason a password was refused, with the arguments its message needs; the message
+ * tells the person what to do instead.
  *
  * @param code stable code, one of the constants below
  * @param args arguments for the message, e.g. the minimum length

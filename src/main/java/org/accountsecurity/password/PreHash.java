@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The passlib {@code bcrypt_sha256} v2 pre-hash: base64 of HMAC-SHA-256 keyed with the BCrypt salt, so any password
- * length fits BCrypt's 72 bytes.
+ * The passlib {@code bcrypt_sha256} v2 pre-hash: base64 of HMAC-SHA-256 keyed with the
+ * BCrypt salt, so any password length fits BCrypt's 72 bytes.
  */
 final class PreHash {
 
@@ -29,7 +29,8 @@ final class PreHash {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.US_ASCII), ALGORITHM));
 			byte[] digest = mac.doFinal(normalizedPassword.getBytes(StandardCharsets.UTF_8));
-			// Base64, never the raw digest: a NUL byte in it would end BCrypt's input early.
+			// Base64, never the raw digest: a NUL byte in it would end BCrypt's input
+			// early.
 			return Base64.getEncoder().encodeToString(digest);
 		}
 		catch (GeneralSecurityException ex) {

@@ -4,10 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stored password hash taken apart: pre-hashed ({@code {bcrypt-sha256}}) or plain BCrypt, and its cost.
+ * A stored password hash taken apart: pre-hashed ({@code {bcrypt-sha256}}) or plain
+ * BCrypt, and its cost.
  *
- * @param preHashed whether the BCrypt input is the {@link PreHash} of the password rather than the password
- * @param bcrypt the modular-crypt BCrypt string, {@code $2b$NN$} followed by salt and digest
+ * @param preHashed whether the BCrypt input is the {@link PreHash} of the password rather
+ * than the password
+ * @param bcrypt the modular-crypt BCrypt string, {@code $2b$NN$} followed by salt and
+ * digest
  * @param cost the BCrypt log2 cost
  */
 record StoredHash(boolean preHashed, String bcrypt, int cost) {
@@ -23,7 +26,8 @@ record StoredHash(boolean preHashed, String bcrypt, int cost) {
 	/**
 	 * Reads a stored value.
 	 * @param stored the value from the account store, possibly {@code null} or garbage
-	 * @return the parsed hash, or {@code null} when the value is not one this service can verify
+	 * @return the parsed hash, or {@code null} when the value is not one this service can
+	 * verify
 	 */
 	static StoredHash parse(String stored) {
 		if (stored == null) {
@@ -40,7 +44,8 @@ record StoredHash(boolean preHashed, String bcrypt, int cost) {
 			return null;
 		}
 		int cost = Integer.parseInt(matcher.group(1));
-		// 31 overflows (CVE-2022-22976), and any cost that high in a stored value would hang the request.
+		// 31 overflows (CVE-2022-22976), and any cost that high in a stored value would
+		// hang the request.
 		if (cost < 4 || cost > 30) {
 			return null;
 		}

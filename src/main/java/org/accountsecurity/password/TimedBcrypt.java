@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * Runs BCrypt on the {@link BcryptThreads} and, when metrics are available, records each run in the
- * {@code password.bcrypt} timer so that operators can see what the cost setting really costs.
+ * Runs BCrypt on the {@link BcryptThreads} and, when metrics are available, records each
+ * run in the {@code password.bcrypt} timer so that operators can see what the cost
+ * setting really costs.
  */
 final class TimedBcrypt {
 
@@ -44,10 +45,7 @@ final class TimedBcrypt {
 	}
 
 	private static Timer timer(MeterRegistry registry, String operation) {
-		return Timer.builder(TIMER)
-			.description("Time spent in BCrypt")
-			.tag("operation", operation)
-			.register(registry);
+		return Timer.builder(TIMER).description("Time spent in BCrypt").tag("operation", operation).register(registry);
 	}
 
 }

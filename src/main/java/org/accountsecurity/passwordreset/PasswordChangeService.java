@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sets the new password from a checked reset link. The policy is checked and the hash computed before the
- * link is consumed, so a refused password leaves the link usable; then one atomic consume decides which of
- * concurrent submissions wins. Afterwards every session ends, every link is revoked and a notice is mailed.
+ * Sets the new password from a checked reset link. The policy is checked and the hash
+ * computed before the link is consumed, so a refused password leaves the link usable;
+ * then one atomic consume decides which of concurrent submissions wins. Afterwards every
+ * session ends, every link is revoked and a notice is mailed.
  */
 @Service
 public class PasswordChangeService {
@@ -113,9 +114,10 @@ public class PasswordChangeService {
 		sessions.endAll(account.id(), null, "password_changed", origin);
 		String client = clientAddresses.storable(origin.clientAddress());
 		String agent = origin.userAgent() == null ? "" : origin.userAgent();
-		outbox.enqueue(new OutboxMessage(PASSWORD_CHANGED, Map.of("accountId", account.id().toString(), "client",
-				client == null ? "" : client, "userAgent", agent.length() > 120 ? agent.substring(0, 120) : agent,
-				"changedAt", clock.instant().toString())));
+		outbox.enqueue(new OutboxMessage(PASSWORD_CHANGED,
+				Map.of("accountId", account.id().toString(), "client", client == null ? "" : client, "userAgent",
+						agent.length() > 120 ? agent.substring(0, 120) : agent, "changedAt",
+						clock.instant().toString())));
 	}
 
 	private ChangeResult rejected(PendingReset pending, ResetLinkState state, RequestOrigin origin) {
@@ -125,7 +127,10 @@ public class PasswordChangeService {
 		return ChangeResult.linkRejected(state);
 	}
 
-	/** The outcome: changed, refused by the policy (with every reason), or the link is no longer usable. */
+	/**
+	 * The outcome: changed, refused by the policy (with every reason), or the link is no
+	 * longer usable.
+	 */
 	public record ChangeResult(boolean changed, List<PolicyViolation> violations, ResetLinkState linkState) {
 
 		static final ChangeResult CHANGED = new ChangeResult(true, List.of(), ResetLinkState.USED);

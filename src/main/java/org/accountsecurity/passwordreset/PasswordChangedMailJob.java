@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Mails the "your password was changed" notice, in the account's language, with what to do if it was not them. */
+/**
+ * Mails the "your password was changed" notice, in the account's language, with what to
+ * do if it was not them.
+ */
 @Component
 class PasswordChangedMailJob implements OutboxHandler {
 
@@ -51,7 +54,8 @@ class PasswordChangedMailJob implements OutboxHandler {
 			model.put("userAgent", emptyToNull(message.fields().get("userAgent")));
 			model.put("forgotLink", links.forgot(account.language()));
 			model.put("signInLink", links.signIn(account.language()));
-			sender.send(account.email(), account.displayName(), composer.compose("password-changed", account.locale(), model));
+			sender.send(account.email(), account.displayName(),
+					composer.compose("password-changed", account.locale(), model));
 		});
 	}
 

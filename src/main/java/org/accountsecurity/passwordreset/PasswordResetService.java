@@ -26,9 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes reset requests. The request thread never talks to SMTP and does the same work on every branch (one
- * limiter call per limit, one account lookup, one audit row, one outbox entry), so neither the answer nor
- * its timing tells whether an address has an account; the worker issues the link and sends the mail.
+ * Takes reset requests. The request thread never talks to SMTP and does the same work on
+ * every branch (one limiter call per limit, one account lookup, one audit row, one outbox
+ * entry), so neither the answer nor its timing tells whether an address has an account;
+ * the worker issues the link and sends the mail.
  */
 @Service
 public class PasswordResetService {
@@ -77,7 +78,10 @@ public class PasswordResetService {
 				properties.perClientLimit().window());
 	}
 
-	/** Forgot password: {@code typedEmail} is one syntactically valid address; the link goes to the stored one. */
+	/**
+	 * Forgot password: {@code typedEmail} is one syntactically valid address; the link
+	 * goes to the stored one.
+	 */
 	public ResetRequestOutcome requestForgotten(String typedEmail, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.FORGOT.code()).increment();
 		String pseudonym = pseudonyms.ofEmail(typedEmail);
@@ -100,7 +104,9 @@ public class PasswordResetService {
 		return ResetRequestOutcome.ACCEPTED;
 	}
 
-	/** Reset password from Account details: always the signed-in account's own address. */
+	/**
+	 * Reset password from Account details: always the signed-in account's own address.
+	 */
 	public SelfResetOutcome requestForAccount(UUID accountId, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.SELF.code()).increment();
 		Account account = accounts.findById(accountId).orElseThrow();
@@ -115,8 +121,10 @@ public class PasswordResetService {
 		meters.counter("reset.requests", "trigger", ResetTrigger.OPERATOR.code()).increment();
 		Optional<Account> account = accounts.findById(accountId);
 		account.ifPresent(a -> {
-			audit.record(AuditEntry.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS,
-					"trigger=operator", accountId, origin).byActor(AuditEntry.operator(operatorId)));
+			audit.record(AuditEntry
+				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
+						origin)
+				.byActor(AuditEntry.operator(operatorId)));
 			outbox.enqueue(job(accountId, ResetTrigger.OPERATOR, origin));
 		});
 		return account.map(Account::email);
@@ -129,7 +137,8 @@ public class PasswordResetService {
 			outbox.enqueue(job(accountId, trigger, origin));
 		}
 		else {
-			// Accepted silently: the holder's inbox is not flooded, and the answer stays the same.
+			// Accepted silently: the holder's inbox is not flooded, and the answer stays
+			// the same.
 			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId,
 					origin));
 			outbox.enqueue(new OutboxMessage(NONE, Map.of()));
@@ -138,9 +147,10 @@ public class PasswordResetService {
 
 	private OutboxMessage job(UUID accountId, ResetTrigger trigger, RequestOrigin origin) {
 		String client = clientAddresses.storable(origin.clientAddress());
-		return new OutboxMessage(RESET_LINK, Map.of("accountId", accountId.toString(), "trigger", trigger.code(),
-				"client", client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
-				origin.requestId() == null ? "" : origin.requestId()));
+		return new OutboxMessage(RESET_LINK,
+				Map.of("accountId", accountId.toString(), "trigger", trigger.code(), "client",
+						client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
+						origin.requestId() == null ? "" : origin.requestId()));
 	}
 
 	/** What the Account details page shows after Reset password. */

@@ -24,8 +24,9 @@ import org.accountsecurity.passwordreset.ResetTokens.IssuedToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a reset link from the outbox. The token is made here, at send time, so it exists only in the
- * e-mail: no queue or store ever holds it. A retry makes a new one, which revokes the undelivered one.
+ * Sends a reset link from the outbox. The token is made here, at send time, so it exists
+ * only in the e-mail: no queue or store ever holds it. A retry makes a new one, which
+ * revokes the undelivered one.
  */
 @Component
 class ResetLinkMailJob implements OutboxHandler {
@@ -93,7 +94,8 @@ class ResetLinkMailJob implements OutboxHandler {
 				"trigger=" + message.fields().get("trigger") + ";attempts=" + attempts, accountId, origin(message)));
 	}
 
-	// The worker acts for the original request: keep its id so the two can be joined in the trail.
+	// The worker acts for the original request: keep its id so the two can be joined in
+	// the trail.
 	private static RequestOrigin origin(OutboxMessage message) {
 		return new RequestOrigin(null, null, blankToNull(message.fields().get("requestId")));
 	}

@@ -16,8 +16,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens and cancels reset links, never consuming them (mail scanners open links too). Each client may try
- * a limited number of links per window, so random tokens cannot be tried at speed (ASVS 5 6.6.3).
+ * Opens and cancels reset links, never consuming them (mail scanners open links too).
+ * Each client may try a limited number of links per window, so random tokens cannot be
+ * tried at speed (ASVS 5 6.6.3).
  */
 @Service
 public class ResetLinkService {
@@ -45,7 +46,10 @@ public class ResetLinkService {
 				properties.linkCheckLimit().window());
 	}
 
-	/** Checks a link someone opened; a valid one's {@link PendingReset} is what the session keeps. */
+	/**
+	 * Checks a link someone opened; a valid one's {@link PendingReset} is what the
+	 * session keeps.
+	 */
 	public Check open(String token, RequestOrigin origin) {
 		Check check = checkCurrent(token, origin);
 		if (check.state() == ResetLinkState.VALID) {
@@ -58,7 +62,10 @@ public class ResetLinkService {
 		return check;
 	}
 
-	/** Checks a link submitted with a new password (the JSON API); only refusals are recorded here. */
+	/**
+	 * Checks a link submitted with a new password (the JSON API); only refusals are
+	 * recorded here.
+	 */
 	public Check check(String token, RequestOrigin origin) {
 		Check check = checkCurrent(token, origin);
 		if (check.state() != ResetLinkState.VALID) {

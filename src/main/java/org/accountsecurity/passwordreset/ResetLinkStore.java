@@ -9,10 +9,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The live reset link of each account in Redis: {@code rt:{id}:live} holds the SHA-256 of the newest link's
- * random id; {@code rt:{id}:gone:<hash>} remembers, until the link would have expired, that it was used or
- * revoked, so the person is told which. Both keys carry the account id as hash tag (one Cluster slot), and
- * every change is one Lua script, so consuming is atomic: no read-then-delete window.
+ * The live reset link of each account in Redis: {@code rt:{id}:live} holds the SHA-256 of
+ * the newest link's random id; {@code rt:{id}:gone:<hash>} remembers, until the link
+ * would have expired, that it was used or revoked, so the person is told which. Both keys
+ * carry the account id as hash tag (one Cluster slot), and every change is one Lua
+ * script, so consuming is atomic: no read-then-delete window.
  */
 @Component
 class ResetLinkStore {
@@ -27,7 +28,8 @@ class ResetLinkStore {
 			return 1
 			""", Long.class);
 
-	// Marks the live link gone (used or revoked) if it is the given one, or any one when ARGV[1] is empty.
+	// Marks the live link gone (used or revoked) if it is the given one, or any one when
+	// ARGV[1] is empty.
 	private static final RedisScript<Long> RETIRE = RedisScript.of("""
 			local live = redis.call('GET', KEYS[1])
 			if not live or (ARGV[1] ~= '' and live ~= ARGV[1]) then return 0 end

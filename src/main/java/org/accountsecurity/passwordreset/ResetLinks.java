@@ -8,17 +8,22 @@ import org.accountsecurity.account.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Builds the links in e-mails from {@code app.public-base-url} only, never from a request's Host header. */
+/**
+ * Builds the links in e-mails from {@code app.public-base-url} only, never from a
+ * request's Host header.
+ */
 @Component
 class ResetLinks {
 
 	private final String base;
 
 	ResetLinks(@Value("${app.public-base-url}") String publicBaseUrl) {
-		this.base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+		this.base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+				: publicBaseUrl;
 	}
 
-	// The language rides along so that the pages behind the link speak the account's language.
+	// The language rides along so that the pages behind the link speak the account's
+	// language.
 	String reset(String token, Language language) {
 		return base + "/password/reset?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII) + "&lang="
 				+ language.code();

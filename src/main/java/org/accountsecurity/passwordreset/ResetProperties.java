@@ -10,14 +10,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Reset settings: link lifetime, signing keys (newest first), and the per-account and per-client limits. */
+/**
+ * Reset settings: link lifetime, signing keys (newest first), and the per-account and
+ * per-client limits.
+ */
 @ConfigurationProperties("app.reset")
 @Validated
 public record ResetProperties(@DefaultValue("PT30M") @NotNull Duration tokenTtl, List<String> signingKeys,
 		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit,
 		@DefaultValue LinkCheckLimit linkCheckLimit) {
 
-	/** E-mails sent for one account per window; more requests are accepted silently and send nothing. */
+	/**
+	 * E-mails sent for one account per window; more requests are accepted silently and
+	 * send nothing.
+	 */
 	public record PerAccountLimit(@DefaultValue("3") @Min(1) int requests, @DefaultValue("PT1H") Duration window) {
 	}
 
@@ -25,7 +31,10 @@ public record ResetProperties(@DefaultValue("PT30M") @NotNull Duration tokenTtl,
 	public record PerClientLimit(@DefaultValue("30") @Min(1) int requests, @DefaultValue("PT10M") Duration window) {
 	}
 
-	/** Reset links one client address may open or submit per window, so tokens cannot be guessed at speed. */
+	/**
+	 * Reset links one client address may open or submit per window, so tokens cannot be
+	 * guessed at speed.
+	 */
 	public record LinkCheckLimit(@DefaultValue("60") @Min(1) int requests, @DefaultValue("PT10M") Duration window) {
 	}
 

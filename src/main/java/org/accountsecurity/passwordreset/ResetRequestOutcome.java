@@ -1,8 +1,9 @@
 package org.accountsecurity.passwordreset;
 
 /**
- * What a reset request's caller may learn. {@code ACCEPTED} is the answer whether or not the address has an
- * account and whether or not the account's own limit held it back; only the client's limit shows.
+ * What a reset request's caller may learn. {@code ACCEPTED} is the answer whether or not
+ * the address has an account and whether or not the account's own limit held it back;
+ * only the client's limit shows.
  */
 public record ResetRequestOutcome(boolean clientLimited, long retryAfterSeconds) {
 

@@ -23,9 +23,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and checks reset tokens: JWTs signed with HS256 (purpose, account id, a 128-bit random id,
- * credential version, issued-at, expiry, key id) whose random id's SHA-256 is the one live link of the
- * account in Redis ({@link ResetLinkStore}). JJWT refuses unsigned ({@code alg: none}) tokens.
+ * Issues and checks reset tokens: JWTs signed with HS256 (purpose, account id, a 128-bit
+ * random id, credential version, issued-at, expiry, key id) whose random id's SHA-256 is
+ * the one live link of the account in Redis ({@link ResetLinkStore}). JJWT refuses
+ * unsigned ({@code alg: none}) tokens.
  */
 @Component
 public class ResetTokens {
@@ -54,20 +55,16 @@ public class ResetTokens {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
-		this.parser = Jwts.parser()
-			.keyLocator(new LocatorAdapter<>() {
-				@Override
-				protected java.security.Key locate(ProtectedHeader header) {
-					java.security.Key key = keys.byId(header.getKeyId());
-					if (key == null) {
-						throw new JwtException("Unknown key id");
-					}
-					return key;
+		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<>() {
+			@Override
+			protected java.security.Key locate(ProtectedHeader header) {
+				java.security.Key key = keys.byId(header.getKeyId());
+				if (key == null) {
+					throw new JwtException("Unknown key id");
 				}
-			})
-			.clock(() -> Date.from(clock.instant()))
-			.require("pur", PURPOSE)
-			.build();
+				return key;
+			}
+		}).clock(() -> Date.from(clock.instant())).require("pur", PURPOSE).build();
 	}
 
 	/** A new link for the account; it revokes the account's older links. */
@@ -118,7 +115,10 @@ public class ResetTokens {
 		return new Check(state, accountId, state == ResetLinkState.VALID ? pending : null);
 	}
 
-	/** Consumes the link atomically: of concurrent calls with one link, exactly one gets true. */
+	/**
+	 * Consumes the link atomically: of concurrent calls with one link, exactly one gets
+	 * true.
+	 */
 	public boolean consume(PendingReset pending) {
 		return store.consume(pending.accountId(), pending.tokenIdHash());
 	}
@@ -171,7 +171,10 @@ public class ResetTokens {
 
 	}
 
-	/** The result of checking a token: its state, the account it names if readable, and what to keep. */
+	/**
+	 * The result of checking a token: its state, the account it names if readable, and
+	 * what to keep.
+	 */
 	public record Check(ResetLinkState state, UUID accountId, PendingReset pending) {
 
 		static Check rejected(ResetLinkState state, UUID accountId) {

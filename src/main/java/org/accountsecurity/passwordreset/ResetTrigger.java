@@ -1,6 +1,9 @@
 package org.accountsecurity.passwordreset;
 
-/** Who started a reset: the holder from Account details, anyone from the sign-in page, or an operator. */
+/**
+ * Who started a reset: the holder from Account details, anyone from the sign-in page, or
+ * an operator.
+ */
 public enum ResetTrigger {
 
 	SELF, FORGOT, OPERATOR;

@@ -11,7 +11,10 @@ import io.jsonwebtoken.security.Keys;
 import org.accountsecurity.system.InvalidSettingException;
 import org.accountsecurity.system.RequiredSettings;
 
-/** The HMAC keys of reset tokens by key id: the first signs, all verify, so keys rotate without breaking links. */
+/**
+ * The HMAC keys of reset tokens by key id: the first signs, all verify, so keys rotate
+ * without breaking links.
+ */
 final class SigningKeys {
 
 	private final String currentId;
@@ -26,7 +29,8 @@ final class SigningKeys {
 		for (String entry : entries) {
 			RequiredSettings.checkSigningKey(entry);
 			int colon = entry.indexOf(':');
-			byId.put(entry.substring(0, colon), Keys.hmacShaKeyFor(Base64.getDecoder().decode(entry.substring(colon + 1).trim())));
+			byId.put(entry.substring(0, colon),
+					Keys.hmacShaKeyFor(Base64.getDecoder().decode(entry.substring(colon + 1).trim())));
 		}
 		this.currentId = byId.keySet().iterator().next();
 	}

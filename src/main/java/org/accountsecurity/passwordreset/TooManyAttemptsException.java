@@ -1,6 +1,9 @@
 package org.accountsecurity.passwordreset;
 
-/** A client tried too many reset links or requests in a window; it may retry after the given seconds. */
+/**
+ * A client tried too many reset links or requests in a window; it may retry after the
+ * given seconds.
+ */
 public class TooManyAttemptsException extends RuntimeException {
 
 	private final long retryAfterSeconds;

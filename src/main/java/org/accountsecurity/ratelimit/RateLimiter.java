@@ -10,10 +10,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window counters in Redis, shared by every instance. One script call per hit: the increment and the
- * window's expiry are set atomically, so a crash can never leave a counter without expiry. Keys are
- * {@code rl:<limit>:{<subject>}}: the subject is the Redis Cluster hash tag, so an account's counters live
- * in the slot of its other keys.
+ * Fixed-window counters in Redis, shared by every instance. One script call per hit: the
+ * increment and the window's expiry are set atomically, so a crash can never leave a
+ * counter without expiry. Keys are {@code rl:<limit>:{<subject>}}: the subject is the
+ * Redis Cluster hash tag, so an account's counters live in the slot of its other keys.
  */
 @Component
 public class RateLimiter {
@@ -34,7 +34,10 @@ public class RateLimiter {
 		this.meters = meters;
 	}
 
-	/** Counts one hit of {@code subject} against {@code limit} and says whether it is within it. */
+	/**
+	 * Counts one hit of {@code subject} against {@code limit} and says whether it is
+	 * within it.
+	 */
 	public Decision hit(Limit limit, String subject) {
 		List<?> result = redis.execute(HIT, List.of(key(limit, subject)), Long.toString(limit.window().toMillis()));
 		long count = ((Number) result.get(0)).longValue();
@@ -42,7 +45,10 @@ public class RateLimiter {
 		return count(limit, new Decision(count <= limit.requests(), Duration.ofMillis(ttl)));
 	}
 
-	/** Whether {@code subject} already used up {@code limit} in this window, without counting a hit. */
+	/**
+	 * Whether {@code subject} already used up {@code limit} in this window, without
+	 * counting a hit.
+	 */
 	public Decision check(Limit limit, String subject) {
 		String key = key(limit, subject);
 		String value = redis.opsForValue().get(key);

@@ -1,6 +1,9 @@
 package org.accountsecurity.system;
 
-/** A setting is missing or invalid; the message names it and says what is wrong, on one line. */
+/**
+ * A setting is missing or invalid; the message names it and says what is wrong, on one
+ * line.
+ */
 public class InvalidSettingException extends RuntimeException {
 
 	private final String setting;

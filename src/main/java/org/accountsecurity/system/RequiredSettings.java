@@ -12,8 +12,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.core.Ordered;
 
 /**
- * Refuses to start in production mode (no {@code local} profile) without the settings that have no safe
- * default, and says in one line which one is missing or wrong.
+ * Refuses to start in production mode (no {@code local} profile) without the settings
+ * that have no safe default, and says in one line which one is missing or wrong.
  */
 public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -40,7 +40,10 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		}
 		String base = require(env, "app.public-base-url", "the https URL users reach the service at");
 		checkBaseUrl(base);
-		List<String> keys = Binder.get(env).bind("app.reset.signing-keys", String[].class).map(List::of).orElse(List.of());
+		List<String> keys = Binder.get(env)
+			.bind("app.reset.signing-keys", String[].class)
+			.map(List::of)
+			.orElse(List.of());
 		if (keys.isEmpty()) {
 			throw new InvalidSettingException("app.reset.signing-keys",
 					"is not set: give at least one KEYID:BASE64SECRET with a secret of 32 bytes or more");

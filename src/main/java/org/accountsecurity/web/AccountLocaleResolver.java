@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The page language: the signed-in account's, else {@code ?lang=} (remembered in a cookie), else the best
- * match of {@code Accept-Language} among en, de and pl.
+ * The page language: the signed-in account's, else {@code ?lang=} (remembered in a
+ * cookie), else the best match of {@code Accept-Language} among en, de and pl.
  */
 class AccountLocaleResolver implements LocaleResolver {
 

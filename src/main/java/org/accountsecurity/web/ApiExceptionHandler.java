@@ -21,8 +21,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The JSON API's errors as RFC 9457 problems with a stable {@code type}; never a stack trace, class name
- * or SQL text. Spring MVC's own exceptions (415, 405, 400 on unreadable bodies) keep their standard form.
+ * The JSON API's errors as RFC 9457 problems with a stable {@code type}; never a stack
+ * trace, class name or SQL text. Spring MVC's own exceptions (415, 405, 400 on unreadable
+ * bodies) keep their standard form.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -61,9 +62,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(
-			HttpMessageNotReadableException ex, HttpHeaders headers,
-			HttpStatusCode status, WebRequest request) {
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 					"The body must be a JSON object whose fields are single strings."));

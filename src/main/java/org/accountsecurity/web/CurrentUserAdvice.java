@@ -7,7 +7,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the signed-in user as {@code me} (null when anonymous), for the header's menu. */
+/**
+ * Gives every page the signed-in user as {@code me} (null when anonymous), for the
+ * header's menu.
+ */
 @ControllerAdvice
 class CurrentUserAdvice {
 

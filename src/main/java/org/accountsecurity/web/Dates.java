@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
-/** Formats instants for pages as {@code ${@dates.utc(t)}}: UTC, to the second, unambiguous in any language. */
+/**
+ * Formats instants for pages as {@code ${@dates.utc(t)}}: UTC, to the second, unambiguous
+ * in any language.
+ */
 @Component("dates")
 public class Dates {
 

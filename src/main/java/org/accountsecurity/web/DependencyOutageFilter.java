@@ -24,10 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Turns an unreachable Redis or database, wherever in the request it shows (the session, the CSRF token, a
- * controller), into a clear 503: a problem for the API, the error page in the person's language for pages.
- * Nothing was stored half-way: every write that failed is retried by the person, and the service recovers
- * by itself when the dependency is back (connections are made per use).
+ * Turns an unreachable Redis or database, wherever in the request it shows (the session,
+ * the CSRF token, a controller), into a clear 503: a problem for the API, the error page
+ * in the person's language for pages. Nothing was stored half-way: every write that
+ * failed is retried by the person, and the service recovers by itself when the dependency
+ * is back (connections are made per use).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -6,7 +6,10 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A JSON field given twice is a 400, not "the last one wins": one request names one recipient. */
+/**
+ * A JSON field given twice is a 400, not "the last one wins": one request names one
+ * recipient.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
 

@@ -12,9 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's CSRF defence besides JSON-only bodies and SameSite cookies: a state-changing request that names
- * an Origin other than the service's own is refused (ASVS 5 3.5.1). Requests without Origin come from
- * programs, not from a browser tricked by another site.
+ * The API's CSRF defence besides JSON-only bodies and SameSite cookies: a state-changing
+ * request that names an Origin other than the service's own is refused (ASVS 5 3.5.1).
+ * Requests without Origin come from programs, not from a browser tricked by another site.
  */
 class OriginCheckFilter extends OncePerRequestFilter {
 

@@ -9,7 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Pages' answer to a client over a limit: the error page in the person's language, with Retry-After. */
+/**
+ * Pages' answer to a client over a limit: the error page in the person's language, with
+ * Retry-After.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 

@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** 401 as a problem, with the Basic challenge so that programs know how to authenticate. */
+/**
+ * 401 as a problem, with the Basic challenge so that programs know how to authenticate.
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	@Override

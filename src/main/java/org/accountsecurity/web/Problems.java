@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problems: stable type URIs, and a writer for filters that answer before any controller runs. */
+/**
+ * RFC 9457 problems: stable type URIs, and a writer for filters that answer before any
+ * controller runs.
+ */
 public final class Problems {
 
 	private static final String TYPE_BASE = "https://account-security.dev/problems/";

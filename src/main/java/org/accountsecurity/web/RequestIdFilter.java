@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id (a caller's well-formed {@code X-Request-Id}, else a new one), echoed in the
- * response and carried by log lines and audit events, so that one request can be followed across them.
+ * Gives every request an id (a caller's well-formed {@code X-Request-Id}, else a new
+ * one), echoed in the response and carried by log lines and audit events, so that one
+ * request can be followed across them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

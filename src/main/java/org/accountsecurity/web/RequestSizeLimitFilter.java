@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 16 KiB with 413 before anything reads them: no form or JSON of this service
- * needs more, and a megabyte password must never reach the parser or BCrypt (OWASP: long-password DoS).
- * Tomcat caps form bodies the same way; this covers JSON and bodies without a length.
+ * Refuses request bodies over 16 KiB with 413 before anything reads them: no form or JSON
+ * of this service needs more, and a megabyte password must never reach the parser or
+ * BCrypt (OWASP: long-password DoS). Tomcat caps form bodies the same way; this covers
+ * JSON and bodies without a length.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

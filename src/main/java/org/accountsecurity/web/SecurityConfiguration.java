@@ -19,8 +19,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the JSON API (HTTP Basic or a session; CSRF replaced by JSON-only bodies, SameSite
- * cookies and an Origin check) and the pages (form sign-in, CSRF tokens). Both send the security headers.
+ * Two filter chains: the JSON API (HTTP Basic or a session; CSRF replaced by JSON-only
+ * bodies, SameSite cookies and an Origin check) and the pages (form sign-in, CSRF
+ * tokens). Both send the security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -30,7 +31,8 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	// The reset and e-mail confirmation pages carry a token in their URL once: no Referer may take it elsewhere.
+	// The reset and e-mail confirmation pages carry a token in their URL once: no Referer
+	// may take it elsewhere.
 	private static final RequestMatcher RESET_PAGES = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
 			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"));
@@ -66,14 +68,14 @@ class SecurityConfiguration {
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
 			.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**", "/img/**",
-					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-					"/dev/**")
-			.permitAll()
-			.requestMatchers("/operator/**", "/actuator/**")
-			.hasRole("OPERATOR")
-			.anyRequest()
-			.authenticated())
+				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
+						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
+				.permitAll()
+				.requestMatchers("/operator/**", "/actuator/**")
+				.hasRole("OPERATOR")
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.failureHandler(new SignInFailureHandler())
 				.defaultSuccessUrl("/account")
@@ -85,9 +87,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The CSRF token lives in a cookie (double submit, masked in the form), not in the session: anonymous pages
-	 * such as forgot-password then create no Redis session at all. HttpOnly and SameSite=Lax; over HTTPS it is
-	 * {@code __Host-} prefixed and Secure, so no subdomain can plant one.
+	 * The CSRF token lives in a cookie (double submit, masked in the form), not in the
+	 * session: anonymous pages such as forgot-password then create no Redis session at
+	 * all. HttpOnly and SameSite=Lax; over HTTPS it is {@code __Host-} prefixed and
+	 * Secure, so no subdomain can plant one.
 	 */
 	private static CookieCsrfTokenRepository csrfCookie(boolean https) {
 		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
@@ -97,7 +100,8 @@ class SecurityConfiguration {
 		return repository;
 	}
 
-	private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+	private void headers(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 			.frameOptions(frame -> frame.deny())
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RESET_PAGES,

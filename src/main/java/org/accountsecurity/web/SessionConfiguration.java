@@ -8,17 +8,19 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Sessions live in Redis, indexed by principal name (the account id), so that any instance serves any
- * request and a password change can end every session of the account. Set up by hand: Boot's Spring
- * Session module for 4.1 is not resolvable here (shared/STACK.md).
+ * Sessions live in Redis, indexed by principal name (the account id), so that any
+ * instance serves any request and a password change can end every session of the account.
+ * Set up by hand: Boot's Spring Session module for 4.1 is not resolvable here
+ * (shared/STACK.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableRedisIndexedHttpSession(redisNamespace = "ass:session", maxInactiveIntervalInSeconds = 1800)
 class SessionConfiguration {
 
 	/**
-	 * HttpOnly, SameSite=Lax, Secure over HTTPS. Served over HTTPS the name gets the {@code __Host-} prefix,
-	 * which browsers accept only from a secure origin with Path=/ and no Domain (no subdomain can plant it).
+	 * HttpOnly, SameSite=Lax, Secure over HTTPS. Served over HTTPS the name gets the
+	 * {@code __Host-} prefix, which browsers accept only from a secure origin with Path=/
+	 * and no Domain (no subdomain can plant it).
 	 */
 	@Bean
 	CookieSerializer cookieSerializer(@Value("${app.public-base-url}") String publicBaseUrl) {

@@ -11,8 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Back to the sign-in page: {@code ?error} for every wrong address or password alike, {@code ?throttled}
- * when the throttle refused the attempt before any check.
+ * Back to the sign-in page: {@code ?error} for every wrong address or password alike,
+ * {@code ?throttled} when the throttle refused the attempt before any check.
  */
 class SignInFailureHandler implements AuthenticationFailureHandler {
 

@@ -73,7 +73,8 @@ class AccountApiIntegrationTests extends IntegrationTest {
 	}
 
 	private HttpResponse<String> create(String basic, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (basic != null) {

@@ -15,14 +15,20 @@ class EmailAddressTests {
 	@Test
 	void unicodeCaseMappingLookalikesGetOtherKeys() {
 		String mike = EmailAddress.key("mike@example.org");
-		assertThat(EmailAddress.key("mıke@example.org")).isNotEqualTo(mike); // U+0131 dotless i
-		assertThat(EmailAddress.key("MİKE@example.org")).isNotEqualTo(mike); // U+0130 dotted capital I
+		assertThat(EmailAddress.key("mıke@example.org")).isNotEqualTo(mike); // U+0131
+																				// dotless
+																				// i
+		assertThat(EmailAddress.key("MİKE@example.org")).isNotEqualTo(mike); // U+0130
+																				// dotted
+																				// capital
+																				// I
 		assertThat(EmailAddress.key("mike@example.org")).isEqualTo(mike);
 	}
 
 	@Test
 	void compatibilityFormsFoldToTheirPlainLetters() {
-		// NFKC: the Kelvin sign and the fi ligature find the plain account; mail still goes to the stored address.
+		// NFKC: the Kelvin sign and the fi ligature find the plain account; mail still
+		// goes to the stored address.
 		assertThat(EmailAddress.key("\u212Aim@example.org")).isEqualTo(EmailAddress.key("kim@example.org"));
 		assertThat(EmailAddress.key("\uFB01sh@example.org")).isEqualTo(EmailAddress.key("fish@example.org"));
 	}

@@ -55,7 +55,8 @@ class SignInIntegrationTests extends IntegrationTest {
 		HttpResponse<String> unknown = new WebClient(port).signIn("nobody@example.com", "not the password at all");
 		assertThat(wrong.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(302);
 		assertThat(wrong.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
-		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 	}
 
 	@Test
@@ -68,7 +69,8 @@ class SignInIntegrationTests extends IntegrationTest {
 	@Test
 	void signInRenewsTheSessionIdAndKeepsTheSessionInRedis() {
 		WebClient browser = new WebClient(port);
-		// A protected page remembers where the person was going: that starts a session before sign-in.
+		// A protected page remembers where the person was going: that starts a session
+		// before sign-in.
 		String before = sessionCookie(browser.get("/account"));
 		browser.get("/login");
 		HttpResponse<String> signIn = browser.post("/login",
@@ -98,7 +100,8 @@ class SignInIntegrationTests extends IntegrationTest {
 				csp -> assertThat(csp).contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"));
 		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
-		assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+		assertThat(login.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(c -> assertThat(c).contains("no-store"));
 		assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
 	}
 
@@ -110,11 +113,18 @@ class SignInIntegrationTests extends IntegrationTest {
 			new WebClient(port).signIn(account.email(), "wrong password number " + i);
 			new WebClient(port).signIn(unknown, "wrong password number " + i);
 		}
-		String known = new WebClient(port).signIn(account.email(), TestAccounts.PASSWORD).headers().firstValue("Location").orElse("");
-		String ghost = new WebClient(port).signIn(unknown, "anything at all here").headers().firstValue("Location").orElse("");
+		String known = new WebClient(port).signIn(account.email(), TestAccounts.PASSWORD)
+			.headers()
+			.firstValue("Location")
+			.orElse("");
+		String ghost = new WebClient(port).signIn(unknown, "anything at all here")
+			.headers()
+			.firstValue("Location")
+			.orElse("");
 		assertThat(known).endsWith("/login?throttled");
 		assertThat(ghost).endsWith("/login?throttled");
-		// The reset path stays open for a throttled account (NIST 800-63B: no lockout of recovery).
+		// The reset path stays open for a throttled account (NIST 800-63B: no lockout of
+		// recovery).
 		WebClient browser = new WebClient(port);
 		browser.get("/password/forgot");
 		assertThat(browser.post("/password/forgot", Map.of("email", account.email())).statusCode()).isEqualTo(200);

@@ -16,7 +16,10 @@ import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit API as an operator's program calls it: HTTP Basic, JSON answers read as trees. */
+/**
+ * The audit API as an operator's program calls it: HTTP Basic, JSON answers read as
+ * trees.
+ */
 final class AuditApi {
 
 	static final String OPERATOR_EMAIL = "operator@example.com";
@@ -33,9 +36,8 @@ final class AuditApi {
 
 	AuditApi(int port, String email, String password) {
 		this.base = "http://localhost:" + port;
-		this.authorization = email == null ? null
-				: "Basic " + Base64.getEncoder()
-					.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = email == null ? null : "Basic "
+				+ Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static AuditApi operator(int port) {

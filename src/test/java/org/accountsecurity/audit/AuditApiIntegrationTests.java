@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit API of SPEC §10 on a trail shared with other tests: every assertion is scoped to accounts and
- * addresses made here, so other tests' events never count.
+ * The audit API of SPEC §10 on a trail shared with other tests: every assertion is scoped
+ * to accounts and addresses made here, so other tests' events never count.
  */
 class AuditApiIntegrationTests extends IntegrationTest {
 
@@ -41,7 +41,9 @@ class AuditApiIntegrationTests extends IntegrationTest {
 
 	String ghost;
 
-	/** Oldest first: the account's creation, then these, one millisecond apart at least. */
+	/**
+	 * Oldest first: the account's creation, then these, one millisecond apart at least.
+	 */
 	List<Long> recorded;
 
 	@BeforeEach
@@ -50,14 +52,15 @@ class AuditApiIntegrationTests extends IntegrationTest {
 		account = TestAccounts.create(accountService, Language.EN);
 		ghost = "ghost-" + UUID.randomUUID() + "@example.test";
 		Account bystander = TestAccounts.create(accountService, Language.EN);
-		RequestOrigin origin = new RequestOrigin("198.51.100.23", "Mozilla/5.0 (X11; Linux x86_64) AuditApiTests", "req-api-1");
+		RequestOrigin origin = new RequestOrigin("198.51.100.23", "Mozilla/5.0 (X11; Linux x86_64) AuditApiTests",
+				"req-api-1");
 		recorded = new ArrayList<>();
 		recorded.add(record(AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE,
 				"bad_credentials", account.email().toUpperCase(), origin)));
 		recorded.add(record(AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, "bad_credentials",
 				account.id(), origin)));
-		recorded.add(record(AuditEntry.forAccount(AuditEventType.SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null,
-				account.id(), origin)));
+		recorded.add(record(
+				AuditEntry.forAccount(AuditEventType.SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null, account.id(), origin)));
 		recorded.add(record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=self",
 				account.id(), origin)));
 		recorded.add(record(AuditEntry.forAccount(AuditEventType.PASSWORD_REJECTED, Outcome.FAILURE,
@@ -74,10 +77,13 @@ class AuditApiIntegrationTests extends IntegrationTest {
 	@Test
 	void anAddressFindsTheAccountsEventsAndThoseOfRequestsThatTypedIt() {
 		List<JsonNode> events = api.eventsOf(account.email());
-		assertThat(ids(events)).hasSize(recorded.size() + 1).containsAll(recorded).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(ids(events)).hasSize(recorded.size() + 1)
+			.containsAll(recorded)
+			.isSortedAccordingTo((a, b) -> Long.compare(b, a));
 		assertThat(events.get(events.size() - 1).get("type").asString()).isEqualTo("ACCOUNT_CREATED");
-		assertThat(events).allSatisfy(e -> assertThat(e.get("accountId").isNull()
-				? e.get("subjectHash").asString() : e.get("accountId").asString()).isNotEmpty());
+		assertThat(events).allSatisfy(e -> assertThat(
+				e.get("accountId").isNull() ? e.get("subjectHash").asString() : e.get("accountId").asString())
+			.isNotEmpty());
 
 		List<JsonNode> unknown = api.eventsOf(ghost.toUpperCase());
 		assertThat(unknown).extracting(e -> e.get("type").asString()).containsExactly("RESET_REQUESTED");
@@ -88,16 +94,16 @@ class AuditApiIntegrationTests extends IntegrationTest {
 	void typeOutcomeAndTimeFiltersReturnExactlyTheMatchingEvents() {
 		assertThat(ids(list(Map.of("email", account.email(), "type", "SIGN_IN_FAILED"))))
 			.containsExactly(recorded.get(1), recorded.get(0));
-		assertThat(ids(list(Map.of("email", account.email(), "outcome", "FAILURE"))))
-			.containsExactly(recorded.get(4), recorded.get(1), recorded.get(0));
+		assertThat(ids(list(Map.of("email", account.email(), "outcome", "FAILURE")))).containsExactly(recorded.get(4),
+				recorded.get(1), recorded.get(0));
 		assertThat(ids(list(Map.of("email", account.email(), "type", "password_changed", "outcome", "success"))))
 			.containsExactly(recorded.get(5));
 
 		List<JsonNode> all = api.eventsOf(account.email());
 		String from = occurredAt(all, recorded.get(2));
 		String to = occurredAt(all, recorded.get(4));
-		assertThat(ids(list(Map.of("email", account.email(), "from", from, "to", to))))
-			.containsExactly(recorded.get(3), recorded.get(2));
+		assertThat(ids(list(Map.of("email", account.email(), "from", from, "to", to)))).containsExactly(recorded.get(3),
+				recorded.get(2));
 		String local = to.substring(0, to.length() - 1);
 		assertThat(ids(list(Map.of("email", account.email(), "from", local)))).containsExactly(recorded.get(5),
 				recorded.get(4));
@@ -126,8 +132,10 @@ class AuditApiIntegrationTests extends IntegrationTest {
 
 		HttpResponse<String> csv = api.get("/api/v1/audit-events/export" + AuditApi.query(withFormat(filter, "csv")));
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-		assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
 		List<List<String>> rows = CsvReader.parse(csv.body());
 		assertThat(rows.get(0)).containsExactly("id", "occurredAt", "type", "outcome", "reason", "actor", "accountId",
 				"subjectHash", "clientAddress", "userAgent", "requestId", "erasedAt");
@@ -138,8 +146,9 @@ class AuditApiIntegrationTests extends IntegrationTest {
 			for (int c = 0; c < rows.get(0).size(); c++) {
 				JsonNode value = event.get(rows.get(0).get(c));
 				String expected = value.isNull() ? "" : value.asString();
-				assertThat(row.get(c)).as(rows.get(0).get(c)).isEqualTo(
-						expected.isEmpty() || "=+-@".indexOf(expected.charAt(0)) < 0 ? expected : "'" + expected);
+				assertThat(row.get(c)).as(rows.get(0).get(c))
+					.isEqualTo(
+							expected.isEmpty() || "=+-@".indexOf(expected.charAt(0)) < 0 ? expected : "'" + expected);
 			}
 		}
 		assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example\"\"),too-short\"", "\"'@SUM(1+1)");
@@ -225,7 +234,12 @@ class AuditApiIntegrationTests extends IntegrationTest {
 	}
 
 	private static String occurredAt(List<JsonNode> events, long id) {
-		return events.stream().filter(e -> e.get("id").asLong() == id).findFirst().orElseThrow().get("occurredAt").asString();
+		return events.stream()
+			.filter(e -> e.get("id").asLong() == id)
+			.findFirst()
+			.orElseThrow()
+			.get("occurredAt")
+			.asString();
 	}
 
 	private static List<Long> ids(List<JsonNode> events) {

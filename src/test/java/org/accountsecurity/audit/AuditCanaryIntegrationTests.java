@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Planted canaries (a new password, a refused one and the mailed token) never reach an audit row, the API,
- * an export or the console (SECURITY.md LG-03).
+ * Planted canaries (a new password, a refused one and the mailed token) never reach an
+ * audit row, the API, an export or the console (SECURITY.md LG-03).
  */
 class AuditCanaryIntegrationTests extends IntegrationTest {
 
@@ -57,14 +57,16 @@ class AuditCanaryIntegrationTests extends IntegrationTest {
 		assertThat(token.split("\\.")).hasSize(3);
 		person.get(link.substring(BASE_URL.length()));
 		person.get("/password/reset/new");
-		assertThat(person.post("/password/reset/new", Map.of("password", REFUSED_CANARY, "confirmPassword",
-				REFUSED_CANARY)).statusCode()).isEqualTo(422);
-		assertThat(person.post("/password/reset/new", Map.of("password", CANARY_PASSWORD, "confirmPassword",
-				CANARY_PASSWORD)).statusCode()).isEqualTo(303);
+		assertThat(person
+			.post("/password/reset/new", Map.of("password", REFUSED_CANARY, "confirmPassword", REFUSED_CANARY))
+			.statusCode()).isEqualTo(422);
+		assertThat(person
+			.post("/password/reset/new", Map.of("password", CANARY_PASSWORD, "confirmPassword", CANARY_PASSWORD))
+			.statusCode()).isEqualTo(303);
 		new WebClient(port).get(link.substring(BASE_URL.length()));
 
-		List<String> secrets = List.of(CANARY_PASSWORD, REFUSED_CANARY, token, token.substring(token.lastIndexOf('.') + 1),
-				"canary");
+		List<String> secrets = List.of(CANARY_PASSWORD, REFUSED_CANARY, token,
+				token.substring(token.lastIndexOf('.') + 1), "canary");
 		AuditApi api = AuditApi.operator(port);
 		List<String> seen = new ArrayList<>();
 		assertThat(api.eventsOf(account.email())).hasSizeGreaterThanOrEqualTo(6);

@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tampering, retention and erasure against the chain check. These tests edit and delete rows, so they run
- * in a context of their own: its own in-memory database, server, Redis and SMTP, closed afterwards.
+ * Tampering, retention and erasure against the chain check. These tests edit and delete
+ * rows, so they run in a context of their own: its own in-memory database, server, Redis
+ * and SMTP, closed afterwards.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuditChainIntegrationTests extends SeparateIntegrationTest {
@@ -79,7 +80,10 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 	void anEditedReasonIsReportedAtThatEvent() {
 		List<Long> ids = recordThree();
 		assertThat(verifier.verify().intact()).isTrue();
-		String reason = jdbc.sql("select reason from audit_event where id = ?").param(ids.get(1)).query(String.class).single();
+		String reason = jdbc.sql("select reason from audit_event where id = ?")
+			.param(ids.get(1))
+			.query(String.class)
+			.single();
 		jdbc.sql("update audit_event set reason = 'edited' where id = ?").param(ids.get(1)).update();
 		try {
 			ChainCheck check = verifier.verify();
@@ -129,7 +133,10 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 	@Test
 	void anAlteredLinkOrPersonalFieldIsReported() {
 		List<Long> ids = recordThree();
-		String prev = jdbc.sql("select prev_hash from audit_event where id = ?").param(ids.get(2)).query(String.class).single();
+		String prev = jdbc.sql("select prev_hash from audit_event where id = ?")
+			.param(ids.get(2))
+			.query(String.class)
+			.single();
 		jdbc.sql("update audit_event set prev_hash = ? where id = ?").params("1".repeat(64), ids.get(2)).update();
 		try {
 			assertThat(verifier.verify()).extracting(ChainCheck::brokenAtId, ChainCheck::problem)
@@ -144,7 +151,9 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 				.containsExactly(ids.get(0), "personal_data_altered");
 		}
 		finally {
-			jdbc.sql("update audit_event set client_address = '203.0.113.0/24' where id = ?").param(ids.get(0)).update();
+			jdbc.sql("update audit_event set client_address = '203.0.113.0/24' where id = ?")
+				.param(ids.get(0))
+				.update();
 		}
 		assertThat(verifier.verify().intact()).isTrue();
 	}
@@ -154,7 +163,8 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 		List<Long> old = recordThree();
 		clock.advance(retention.retention().plus(Duration.ofDays(100)));
 		long kept = record("kept");
-		// An event whose clock lags behind its predecessor's: old, but not part of the old prefix.
+		// An event whose clock lags behind its predecessor's: old, but not part of the
+		// old prefix.
 		clock.advance(Duration.ofDays(-450));
 		long lagging = record("lagging");
 		clock.advance(Duration.ofDays(450));
@@ -195,19 +205,28 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=forgot",
 				other.id(), origin));
 		List<Map<String, Object>> othersBefore = rowsOf(other.id());
-		String erasedPseudonym = jdbc.sql("select subject_hash from audit_event where type = 'SIGN_IN_FAILED' "
-				+ "and request_id = 'req-erasure-1'").query(String.class).single();
+		String erasedPseudonym = jdbc
+			.sql("select subject_hash from audit_event where type = 'SIGN_IN_FAILED' "
+					+ "and request_id = 'req-erasure-1'")
+			.query(String.class)
+			.single();
 
-		HttpResponse<String> answer = AuditApi.operator(port).post("/api/v1/accounts/" + erased.id() + "/audit-erasure");
+		HttpResponse<String> answer = AuditApi.operator(port)
+			.post("/api/v1/accounts/" + erased.id() + "/audit-erasure");
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		JsonNode body = AuditApi.JSON.readTree(answer.body());
 		assertThat(body.get("erasedEvents").asInt()).isEqualTo(3);
 		assertThat(rowsOf(erased.id())).isEmpty();
-		assertThat(jdbc.sql("select count(*) from audit_event where subject_hash = ?").param(erasedPseudonym)
-			.query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from audit_event where erased_at is not null and (client_address is not null "
-				+ "or user_agent is not null or personal_salt is not null)").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from audit_event where subject_hash = ?")
+			.param(erasedPseudonym)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc
+			.sql("select count(*) from audit_event where erased_at is not null and (client_address is not null "
+					+ "or user_agent is not null or personal_salt is not null)")
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(rowsOf(other.id())).isEqualTo(othersBefore);
 
 		Map<String, Object> record = jdbc.sql("select * from audit_event where id = ?")
@@ -219,16 +238,17 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 		assertThat(record.get("account_id")).isNull();
 		assertThat(record.get("subject_hash")).isNull();
 		assertThat((String) record.get("actor")).startsWith("operator:");
-		assertThat(record.values()).noneMatch(v -> String.valueOf(v).contains(erased.id().toString())
-				|| String.valueOf(v).contains(erased.email()));
+		assertThat(record.values()).noneMatch(
+				v -> String.valueOf(v).contains(erased.id().toString()) || String.valueOf(v).contains(erased.email()));
 
 		assertThat(verifier.verify().intact()).isTrue();
 		JsonNode export = AuditApi.JSON
 			.readTree(AuditApi.operator(port).get("/api/v1/accounts/" + erased.id() + "/audit-events").body());
 		assertThat(export.get("events").size()).isZero();
-		assertThat(AuditApi.JSON.readTree(AuditApi.operator(port)
-			.post("/api/v1/accounts/" + erased.id() + "/audit-erasure")
-			.body()).get("erasedEvents").asInt()).isZero();
+		assertThat(AuditApi.JSON
+			.readTree(AuditApi.operator(port).post("/api/v1/accounts/" + erased.id() + "/audit-erasure").body())
+			.get("erasedEvents")
+			.asInt()).isZero();
 	}
 
 	private List<Long> recordThree() {
@@ -251,11 +271,15 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 	}
 
 	private List<Map<String, Object>> rowsOf(UUID accountId) {
-		return jdbc.sql("select * from audit_event where account_id = ? order by id").param(accountId).query().listOfRows();
+		return jdbc.sql("select * from audit_event where account_id = ? order by id")
+			.param(accountId)
+			.query()
+			.listOfRows();
 	}
 
 	private Map<String, Object> deleteRow(long id) {
-		Map<String, Object> row = new java.util.HashMap<>(jdbc.sql("select * from audit_event where id = ?").param(id).query().singleRow());
+		Map<String, Object> row = new java.util.HashMap<>(
+				jdbc.sql("select * from audit_event where id = ?").param(id).query().singleRow());
 		jdbc.sql("delete from audit_event where id = ?").param(id).update();
 		return row;
 	}

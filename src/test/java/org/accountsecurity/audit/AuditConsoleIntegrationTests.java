@@ -59,21 +59,26 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 				"UTC</time>", "Matching events: 3 (page 1 of 2)", "id=\"account\"", "id=\"send-reset\"");
 		assertThat(html).doesNotContain("<script>alert", "<b>too-short</b>")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Mozilla/5.0 (X11; Linux x86_6...<",
-					"title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Mozilla/5.0", "&lt;b&gt;too-short&lt;/b&gt;");
+					"title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Mozilla/5.0",
+					"&lt;b&gt;too-short&lt;/b&gt;");
 		assertThat(count(html, "<form[^>]*method=\"post\"")).isEqualTo(count(html, "name=\"_csrf\""))
 			.isGreaterThanOrEqualTo(3);
-		assertThat(html).containsPattern("<label for=\"filter-email\"").containsPattern("<label for=\"filter-type\"")
-			.containsPattern("<label for=\"filter-from\"").contains("type=\"datetime-local\"");
+		assertThat(html).containsPattern("<label for=\"filter-email\"")
+			.containsPattern("<label for=\"filter-type\"")
+			.containsPattern("<label for=\"filter-from\"")
+			.contains("type=\"datetime-local\"");
 
 		String next = attribute(html, "next-page", "href");
 		assertThat(next).contains("email=" + enc(account.email()), "size=2", "page=1");
 		String second = operator.get(next.replace("&amp;", "&")).body();
-		assertThat(second).contains("data-type=\"ACCOUNT_CREATED\"", "id=\"previous-page\"").doesNotContain("id=\"next-page\"");
+		assertThat(second).contains("data-type=\"ACCOUNT_CREATED\"", "id=\"previous-page\"")
+			.doesNotContain("id=\"next-page\"");
 
 		String csvLink = attribute(html, "export-csv", "href").replace("&amp;", "&");
 		HttpResponse<String> csv = operator.get(csvLink);
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
 		assertThat(CsvReader.parse(csv.body())).hasSize(4);
 		HttpResponse<String> json = operator.get(attribute(html, "export-json", "href").replace("&amp;", "&"));
 		assertThat(AuditApi.JSON.readTree(json.body()).get("events").size()).isEqualTo(3);
@@ -115,7 +120,8 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			String html = operator.get("/operator/audit?email=" + enc(account.email())).body();
 			assertThat(html).contains("id=\"reset-links\"");
-			String links = html.substring(html.indexOf("id=\"reset-links\""), html.indexOf("</table>", html.indexOf("id=\"reset-links\"")));
+			String links = html.substring(html.indexOf("id=\"reset-links\""),
+					html.indexOf("</table>", html.indexOf("id=\"reset-links\"")));
 			assertThat(count(links, "data-status=\"USED\"")).isEqualTo(1);
 			assertThat(count(links, "data-status=\"REVOKED\"")).isEqualTo(1);
 			assertThat(links.indexOf("data-status=\"USED\"")).isLessThan(links.indexOf("data-status=\"REVOKED\""));
@@ -140,7 +146,8 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 		HttpResponse<String> erased = operator.post("/operator/accounts/" + account.id() + "/audit-erasure",
 				Map.of("confirmEmail", account.email().toUpperCase()));
 		assertThat(erased.statusCode()).isEqualTo(302);
-		assertThat(erased.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/operator/audit?email="));
+		assertThat(erased.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).contains("/operator/audit?email="));
 		assertThat(operator.get("/operator/audit?email=" + enc(account.email())).body()).contains("id=\"erased\"");
 		assertThat(AuditApi.operator(port).eventsOf(account.email())).isEmpty();
 	}
@@ -154,7 +161,8 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 
 		HttpResponse<String> anonymous = new WebClient(port).get("/operator/audit");
 		assertThat(anonymous.statusCode()).isEqualTo(302);
-		assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(anonymous.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 		Account holder = TestAccounts.create(accountService, Language.EN);
 		WebClient user = new WebClient(port);
 		user.signIn(holder.email(), TestAccounts.PASSWORD);
@@ -164,7 +172,8 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 
 	private WebClient operator() {
 		WebClient operator = new WebClient(port);
-		assertThat(operator.signIn(AuditApi.OPERATOR_EMAIL, AuditApi.OPERATOR_PASSWORD).headers().firstValue("Location"))
+		assertThat(
+				operator.signIn(AuditApi.OPERATOR_EMAIL, AuditApi.OPERATOR_PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
 		return operator;
 	}

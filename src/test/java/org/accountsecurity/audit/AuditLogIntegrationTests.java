@@ -26,14 +26,14 @@ class AuditLogIntegrationTests extends IntegrationTest {
 		RequestOrigin origin = new RequestOrigin("203.0.113.77", "JUnit", "req-12345678");
 		long first = audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=self",
 				account, origin));
-		long second = audit.record(AuditEntry.forAccount(AuditEventType.RESET_EMAIL_SENT, Outcome.SUCCESS, null, account,
-				origin));
+		long second = audit
+			.record(AuditEntry.forAccount(AuditEventType.RESET_EMAIL_SENT, Outcome.SUCCESS, null, account, origin));
 		Map<String, Object> a = row(first);
 		Map<String, Object> b = row(second);
 		assertThat(b.get("prev_hash")).isEqualTo(a.get("hash"));
-		assertThat(b.get("hash")).isEqualTo(ChainHash.of((String) b.get("prev_hash"), second,
-				epochMillis(b.get("occurred_at")), "RESET_EMAIL_SENT", "SUCCESS",
-				null, "self", "req-12345678", (String) b.get("personal_digest")));
+		assertThat(b.get("hash"))
+			.isEqualTo(ChainHash.of((String) b.get("prev_hash"), second, epochMillis(b.get("occurred_at")),
+					"RESET_EMAIL_SENT", "SUCCESS", null, "self", "req-12345678", (String) b.get("personal_digest")));
 	}
 
 	@Test
@@ -72,9 +72,12 @@ class AuditLogIntegrationTests extends IntegrationTest {
 		for (Thread writer : writers) {
 			writer.join();
 		}
-		List<Map<String, Object>> rows = jdbc.sql("select id, prev_hash, hash from audit_event order by id").query().listOfRows();
+		List<Map<String, Object>> rows = jdbc.sql("select id, prev_hash, hash from audit_event order by id")
+			.query()
+			.listOfRows();
 		for (int i = 1; i < rows.size(); i++) {
-			assertThat(((Number) rows.get(i).get("id")).longValue()).isEqualTo(((Number) rows.get(i - 1).get("id")).longValue() + 1);
+			assertThat(((Number) rows.get(i).get("id")).longValue())
+				.isEqualTo(((Number) rows.get(i - 1).get("id")).longValue() + 1);
 			assertThat(rows.get(i).get("prev_hash")).isEqualTo(rows.get(i - 1).get("hash"));
 		}
 	}

@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit queries, chain check, retention and erasure on a real PostgreSQL (same Flyway migrations), in
- * a schema and context of their own: runs when the machine's PostgreSQL answers, skipped otherwise.
+ * The audit queries, chain check, retention and erasure on a real PostgreSQL (same Flyway
+ * migrations), in a schema and context of their own: runs when the machine's PostgreSQL
+ * answers, skipped otherwise.
  */
 class AuditPostgresIntegrationTests extends PostgresIntegrationTest {
-
 
 	@Autowired
 	AuditLog audit;

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo operator in headless Chromium: after the demo user asks for a reset, the operator opens the audit
- * log from the account menu, filters it by her address, sees the request and exports the filter as CSV.
+ * The demo operator in headless Chromium: after the demo user asks for a reset, the
+ * operator opens the audit log from the account menu, filters it by her address, sees the
+ * request and exports the filter as CSV.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
 class OperatorConsoleBrowserTests extends IntegrationTest {
@@ -60,10 +61,12 @@ class OperatorConsoleBrowserTests extends IntegrationTest {
 			Cookie session = browser.driver().manage().getCookieNamed("SESSION");
 			assertThat(session).isNotNull();
 			HttpResponse<String> csv = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "SESSION=" + session.getValue()).build(),
-						HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create(href))
+					.header("Cookie", "SESSION=" + session.getValue())
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(csv.statusCode()).isEqualTo(200);
-			assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+			assertThat(csv.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
 			List<List<String>> rows = CsvReader.parse(csv.body());
 			assertThat(rows.get(0)).startsWith("id", "occurredAt", "type");
 			assertThat(rows.subList(1, rows.size())).isNotEmpty()

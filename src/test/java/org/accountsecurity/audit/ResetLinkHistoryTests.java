@@ -81,7 +81,8 @@ class ResetLinkHistoryTests {
 
 	private void sent(long second, String trigger, int minutes, String requestId) {
 		event(second, AuditEventType.RESET_EMAIL_SENT,
-				"trigger=" + trigger + ";expires=" + T0.plusSeconds(second + minutes * 60L) + ";attempt=1", requestId, null);
+				"trigger=" + trigger + ";expires=" + T0.plusSeconds(second + minutes * 60L) + ";attempt=1", requestId,
+				null);
 	}
 
 	private void event(long second, AuditEventType type, String reason, String requestId, String client) {

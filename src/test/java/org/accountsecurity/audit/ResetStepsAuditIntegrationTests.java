@@ -26,8 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both ways into a reset, driven over HTTP like a person, step by step: each step adds exactly the events
- * SPEC §9 names, with every required field, as the operator API returns them (SECURITY.md LG-01, LG-02).
+ * Both ways into a reset, driven over HTTP like a person, step by step: each step adds
+ * exactly the events SPEC §9 names, with every required field, as the operator API
+ * returns them (SECURITY.md LG-01, LG-02).
  */
 class ResetStepsAuditIntegrationTests extends IntegrationTest {
 
@@ -51,7 +52,8 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		person.get("/password/forgot");
 		HttpResponse<String> asked = person.post("/password/forgot", Map.of("email", account.email()));
 		String requestId = asked.headers().firstValue("X-Request-Id").orElseThrow();
-		// The mail worker may be quicker than the next look: the request and its mail are one step.
+		// The mail worker may be quicker than the next look: the request and its mail are
+		// one step.
 		List<JsonNode> requestAndMail = steps.awaitExpect("RESET_REQUESTED", "RESET_EMAIL_SENT");
 		JsonNode requested = byType(requestAndMail, "RESET_REQUESTED");
 		assertRequired(requested, account, "SUCCESS", requestId);
@@ -163,14 +165,20 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 			fresh();
 		}
 
-		/** The events added since the last step must be exactly these types (in any order). */
+		/**
+		 * The events added since the last step must be exactly these types (in any
+		 * order).
+		 */
 		List<JsonNode> expect(String... types) {
 			List<JsonNode> added = fresh();
 			assertThat(added).extracting(e -> e.get("type").asString()).containsExactlyInAnyOrder(types);
 			return added;
 		}
 
-		/** As {@link #expect}, for events written by the mail worker after the request returned. */
+		/**
+		 * As {@link #expect}, for events written by the mail worker after the request
+		 * returned.
+		 */
 		List<JsonNode> awaitExpect(String... types) {
 			List<JsonNode> added = new ArrayList<>();
 			Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {

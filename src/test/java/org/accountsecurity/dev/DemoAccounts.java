@@ -18,7 +18,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.core.env.Environment;
 
-/** Seeds one demo account per language and an operator, and prints them with the dev ports at start-up. */
+/**
+ * Seeds one demo account per language and an operator, and prints them with the dev ports
+ * at start-up.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class DemoAccounts implements ApplicationRunner {
 
@@ -48,15 +51,19 @@ public class DemoAccounts implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		for (Demo demo : ALL) {
 			if (accounts.findByEmail(demo.email()).isEmpty()) {
-				service.create(new NewAccount(demo.email(), demo.name(), demo.language(), demo.password(), demo.roles()),
+				service.create(
+						new NewAccount(demo.email(), demo.name(), demo.language(), demo.password(), demo.roles()),
 						AuditEntry.SYSTEM, RequestOrigin.SYSTEM);
 			}
 		}
 		StringBuilder banner = new StringBuilder("\n\n  Account Security Service — local mode\n");
 		banner.append("  Open           ").append(env.getProperty("app.public-base-url")).append('\n');
 		banner.append("  Dev mailbox    ").append(env.getProperty("app.public-base-url")).append("/dev/mail\n");
-		banner.append("  SMTP / IMAP    127.0.0.1:").append(env.getProperty("spring.mail.port"))
-			.append(" / 127.0.0.1:").append(env.getProperty("app.dev.imap-port")).append('\n');
+		banner.append("  SMTP / IMAP    127.0.0.1:")
+			.append(env.getProperty("spring.mail.port"))
+			.append(" / 127.0.0.1:")
+			.append(env.getProperty("app.dev.imap-port"))
+			.append('\n');
 		banner.append("  Redis          127.0.0.1:").append(env.getProperty("spring.data.redis.port")).append('\n');
 		banner.append("  Database       ").append(env.getProperty("spring.datasource.url")).append("\n\n");
 		banner.append("  Demo accounts (e-mail / password / language):\n");

@@ -16,7 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
 
-/** {@code /dev/mail}: the embedded SMTP server's mailbox with the links of each mail. Local mode only. */
+/**
+ * {@code /dev/mail}: the embedded SMTP server's mailbox with the links of each mail.
+ * Local mode only.
+ */
 @Controller
 class DevMailController {
 
@@ -52,7 +55,8 @@ class DevMailController {
 		return to;
 	}
 
-	// The HTML part escapes '&' in its links: unescape, so both parts yield the same link once.
+	// The HTML part escapes '&' in its links: unescape, so both parts yield the same link
+	// once.
 	private static List<String> links(String body) {
 		List<String> links = new ArrayList<>();
 		Matcher matcher = LINK.matcher(body);

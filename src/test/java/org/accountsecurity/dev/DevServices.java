@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The embedded dev services of local mode and of the tests: a real Redis server (the machine's own
- * {@code redis-server} when it has one, else the binary shipped in the embedded-redis artifact) and
- * GreenMail (SMTP and IMAP). Ports come from the environment, so tests can pick free ones.
+ * The embedded dev services of local mode and of the tests: a real Redis server (the
+ * machine's own {@code redis-server} when it has one, else the binary shipped in the
+ * embedded-redis artifact) and GreenMail (SMTP and IMAP). Ports come from the
+ * environment, so tests can pick free ones.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ DemoAccounts.class, DevMailController.class })
@@ -24,7 +25,10 @@ public class DevServices {
 
 	private static final File SYSTEM_REDIS = new File("/usr/bin/redis-server");
 
-	/** The Redis client (and Spring Session's start-up CONFIG call) must wait until the server runs. */
+	/**
+	 * The Redis client (and Spring Session's start-up CONFIG call) must wait until the
+	 * server runs.
+	 */
 	@Bean
 	static BeanFactoryPostProcessor redisAfterEmbeddedServer() {
 		return factory -> {
@@ -37,7 +41,10 @@ public class DevServices {
 	@Bean(destroyMethod = "stop")
 	RedisServer embeddedRedis(Environment env) throws IOException {
 		int port = env.getRequiredProperty("spring.data.redis.port", Integer.class);
-		var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+		var builder = RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("save \"\"")
 			.setting("appendonly no");
 		if (SYSTEM_REDIS.canExecute()) {
 			builder.executableProvider(() -> SYSTEM_REDIS);
@@ -51,8 +58,9 @@ public class DevServices {
 	GreenMail greenMail(Environment env) {
 		int smtp = env.getRequiredProperty("spring.mail.port", Integer.class);
 		int imap = env.getRequiredProperty("app.dev.imap-port", Integer.class);
-		GreenMail mail = new GreenMail(new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-				new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+		GreenMail mail = new GreenMail(
+				new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+						new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
 		mail.start();
 		return mail;
 	}

@@ -49,8 +49,8 @@ class MailComposerTests {
 		assertThat(mail.subject()).isEqualTo(messages.getMessage("mail." + template + ".subject", null, locale))
 			.isNotBlank();
 		if (!locale.equals(Locale.ENGLISH)) {
-			assertThat(mail.subject()).isNotEqualTo(messages.getMessage("mail." + template + ".subject", null,
-					Locale.ENGLISH));
+			assertThat(mail.subject())
+				.isNotEqualTo(messages.getMessage("mail." + template + ".subject", null, Locale.ENGLISH));
 		}
 		for (String link : links(template)) {
 			assertThat(mail.html()).contains("href=\"" + link + "\"");
@@ -62,10 +62,12 @@ class MailComposerTests {
 		}
 		assertThat(mail.html()).contains("<html lang=\"" + locale.getLanguage() + "\"")
 			.contains(messages.getMessage("mail.greeting", new Object[] { "Ada Lovelace" }, locale));
-		assertThat(mail.text()).startsWith(messages.getMessage("mail.greeting", new Object[] { "Ada Lovelace" }, locale))
+		assertThat(mail.text())
+			.startsWith(messages.getMessage("mail.greeting", new Object[] { "Ada Lovelace" }, locale))
 			.contains("203.0.113.0");
 		for (String part : List.of(mail.html(), mail.text())) {
-			assertThat(part).doesNotContain("??", "${", "#{", "[(", "[[", " th:", "xmlns:th").contains("2026-11-22 10:00 UTC");
+			assertThat(part).doesNotContain("??", "${", "#{", "[(", "[[", " th:", "xmlns:th")
+				.contains("2026-11-22 10:00 UTC");
 		}
 	}
 
@@ -158,7 +160,10 @@ class MailComposerTests {
 		return messages;
 	}
 
-	/** Like Boot's engine: {@code templates/<name>.html} in HTML mode, with the application's messages. */
+	/**
+	 * Like Boot's engine: {@code templates/<name>.html} in HTML mode, with the
+	 * application's messages.
+	 */
 	static SpringTemplateEngine htmlEngine(ResourceBundleMessageSource messages) {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mail texts exist in every language, and every key a mail template uses is translated. */
+/**
+ * The mail texts exist in every language, and every key a mail template uses is
+ * translated.
+ */
 class MailMessagesTests {
 
 	static final List<String> TEMPLATES = List.of("reset-link.html", "reset-link.txt", "password-changed.html",
@@ -36,7 +39,8 @@ class MailMessagesTests {
 		for (String file : List.of("messages/mail.properties", "messages/mail_de.properties",
 				"messages/mail_pl.properties")) {
 			Properties texts = load(file);
-			assertThat(texts.stringPropertyNames()).as(file).allSatisfy(key -> assertThat(texts.getProperty(key)).isNotBlank());
+			assertThat(texts.stringPropertyNames()).as(file)
+				.allSatisfy(key -> assertThat(texts.getProperty(key)).isNotBlank());
 		}
 	}
 
@@ -67,11 +71,13 @@ class MailMessagesTests {
 		return texts.stringPropertyNames().stream().map(texts::getProperty).toList();
 	}
 
-	// Decodes strictly, so that a file saved in another encoding fails here rather than showing mojibake.
+	// Decodes strictly, so that a file saved in another encoding fails here rather than
+	// showing mojibake.
 	private static Properties load(String resource) throws IOException {
 		Properties properties = new Properties();
-		try (InputStream in = open(resource); Reader reader = new InputStreamReader(in,
-				StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))) {
+		try (InputStream in = open(resource);
+				Reader reader = new InputStreamReader(in,
+						StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))) {
 			properties.load(reader);
 		}
 		return properties;

@@ -25,7 +25,8 @@ class MailPropertiesTests {
 	@Test
 	void readsTheSettings() {
 		MailProperties properties = bind(Map.of("app.mail.from", "Konto <konto@example.com>", "app.mail.max-attempts",
-				"3", "app.mail.first-retry-delay", "PT1S", "app.mail.worker-enabled", "false", "app.mail.hold-back", "0s"));
+				"3", "app.mail.first-retry-delay", "PT1S", "app.mail.worker-enabled", "false", "app.mail.hold-back",
+				"0s"));
 
 		assertThat(properties)
 			.isEqualTo(new MailProperties("Konto <konto@example.com>", 3, Duration.ofSeconds(1), false, Duration.ZERO));
@@ -33,8 +34,8 @@ class MailPropertiesTests {
 
 	@Test
 	void refusesASenderThatIsNotAnAddress() {
-		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new MailProperties("Account Security <no-reply@>", 6, Duration.ofSeconds(5), true, Duration.ZERO))
+		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(
+				() -> new MailProperties("Account Security <no-reply@>", 6, Duration.ofSeconds(5), true, Duration.ZERO))
 			.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.from"));
 	}
 

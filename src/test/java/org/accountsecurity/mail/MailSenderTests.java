@@ -76,8 +76,8 @@ class MailSenderTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "victim@example.test\r\nBcc: attacker@example.test", "victim@example.test\nBcc: a@b.test",
 			"victim@example.test\rBcc: a@b.test", "victim@example.test\u0000", "victim@example.test\u2028",
-			"victim@example.test\u0085", "victim@example.test, attacker@example.test",
-			"Victim <attacker@example.test>", "undisclosed:victim@example.test;", "not an address", "" })
+			"victim@example.test\u0085", "victim@example.test, attacker@example.test", "Victim <attacker@example.test>",
+			"undisclosed:victim@example.test;", "not an address", "" })
 	void refusesAnAddressThatIsNotOnePlainAddress(String address) {
 		assertThatIllegalArgumentException().isThrownBy(() -> sender.send(address, "Victim", MAIL))
 			.withMessageNotContaining("attacker")

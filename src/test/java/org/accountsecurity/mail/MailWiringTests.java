@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The beans as the application wires them (Boot's template engine, message source, mail sender and Redis client):
- * a queued message becomes a German reset mail in the SMTP server's mailbox.
+ * The beans as the application wires them (Boot's template engine, message source, mail
+ * sender and Redis client): a queued message becomes a German reset mail in the SMTP
+ * server's mailbox.
  */
 class MailWiringTests {
 
@@ -60,10 +61,11 @@ class MailWiringTests {
 					MessageSourceAutoConfiguration.class, ThymeleafAutoConfiguration.class,
 					MailSenderAutoConfiguration.class, DataRedisAutoConfiguration.class))
 			.withUserConfiguration(Wiring.class)
-			.withPropertyValues("spring.messages.basename=messages/mail", "spring.messages.fallback-to-system-locale=false",
-					"spring.data.redis.client-type=jedis", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + redis.port(), "spring.mail.host=127.0.0.1",
-					"spring.mail.port=" + smtpPort, "app.mail.from=Konto <konto@example.test>")
+			.withPropertyValues("spring.messages.basename=messages/mail",
+					"spring.messages.fallback-to-system-locale=false", "spring.data.redis.client-type=jedis",
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+					"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort,
+					"app.mail.from=Konto <konto@example.test>")
 			.run(context -> {
 				assertThat(context).hasNotFailed().hasSingleBean(OutboxWorker.class);
 				assertThat(context.getBean(OutboxWorker.class).isRunning()).isTrue();
@@ -80,7 +82,8 @@ class MailWiringTests {
 					.contains(MailComposerTests.LINK);
 				assertThat((String) parts.getBodyPart(1).getContent()).contains("<html lang=\"de\">")
 					.contains("href=\"" + MailComposerTests.LINK + "\"");
-				// The counter follows the SMTP hand-over, so it may trail the mail's arrival by a moment.
+				// The counter follows the SMTP hand-over, so it may trail the mail's
+				// arrival by a moment.
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				await().until(() -> meters.find("mail.sent").counter() != null);
 				await().until(() -> meters.get("mail.sent").counter().count() == 1);

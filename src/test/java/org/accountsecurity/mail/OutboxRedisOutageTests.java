@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-/** The worker outlives Redis outages: it starts without Redis and carries on after a restart that lost all data. */
+/**
+ * The worker outlives Redis outages: it starts without Redis and carries on after a
+ * restart that lost all data.
+ */
 class OutboxRedisOutageTests {
 
 	TestRedis redis = TestRedis.notStarted();
@@ -46,7 +49,8 @@ class OutboxRedisOutageTests {
 		outbox.enqueue(new OutboxMessage("greeting", Map.of("n", "1")));
 		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled.size() == 1);
 
-		// A restart without persistence loses the consumer group too; the worker creates it again.
+		// A restart without persistence loses the consumer group too; the worker creates
+		// it again.
 		redis.stopServer();
 		redis.startServer();
 		outbox.enqueue(new OutboxMessage("greeting", Map.of("n", "2")));

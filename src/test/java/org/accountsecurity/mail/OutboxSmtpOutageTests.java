@@ -19,7 +19,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The outbox, the worker and the real sender against a real SMTP server that is down at first. */
+/**
+ * The outbox, the worker and the real sender against a real SMTP server that is down at
+ * first.
+ */
 class OutboxSmtpOutageTests {
 
 	static final MailProperties PROPERTIES = new MailProperties("Account Security <no-reply@localhost>", 10,
@@ -74,7 +77,8 @@ class OutboxSmtpOutageTests {
 				"smtp-test");
 		worker.start();
 
-		new MailOutbox(redis.template(), meters).enqueue(new OutboxMessage("greeting", Map.of("to", "zoe@example.test")));
+		new MailOutbox(redis.template(), meters)
+			.enqueue(new OutboxMessage("greeting", Map.of("to", "zoe@example.test")));
 		await().until(() -> meters.counter("mail.retried", "kind", "greeting").count() >= 2);
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 
@@ -85,7 +89,8 @@ class OutboxSmtpOutageTests {
 		assertThat(mail.getSubject()).isEqualTo("Grüße");
 		assertThat(mail.getAllRecipients()).singleElement()
 			.isEqualTo(new InternetAddress("zoe@example.test", "Zoë", "UTF-8"));
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> smtp.getReceivedMessages().length == 1);
 		assertThat(meters.counter("mail.sent", "kind", "greeting").count()).isEqualTo(1);
 	}

@@ -82,7 +82,9 @@ class OutboxStreamsTests {
 		streams.moveToDead(id, 6, "MailSendException");
 
 		assertThat(streamLength()).isZero();
-		assertThat(redis.template().opsForStream().pending(OutboxStreams.STREAM, OutboxStreams.GROUP)
+		assertThat(redis.template()
+			.opsForStream()
+			.pending(OutboxStreams.STREAM, OutboxStreams.GROUP)
 			.getTotalPendingMessages()).isZero();
 		assertThat(redis.template().opsForStream().range(OutboxStreams.DEAD, Range.unbounded())).singleElement()
 			.satisfies(record -> assertThat(record.getValue()).containsExactlyInAnyOrderEntriesOf(Map.of("_kind",

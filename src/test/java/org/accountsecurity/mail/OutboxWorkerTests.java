@@ -82,7 +82,9 @@ class OutboxWorkerTests {
 		RecordingHandler handler = RecordingHandler.succeeding("greeting");
 		start(new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), true,
 				Duration.ofMillis(400)), handler);
-		await().until(() -> redis.template().hasKey(OutboxStreams.STREAM)); // the worker made its group
+		await().until(() -> redis.template().hasKey(OutboxStreams.STREAM)); // the worker
+																			// made its
+																			// group
 
 		long queued = System.nanoTime();
 		outbox.enqueue(new OutboxMessage("greeting", Map.of("account", "42")));
@@ -117,14 +119,16 @@ class OutboxWorkerTests {
 		await().until(() -> handler.gaveUp.get() == 1);
 		assertThat(handler.attempts).containsExactly(1, 2, 3);
 		assertThat(handler.gaveUpAttempts).isEqualTo(3);
-		List<MapRecord<String, Object, Object>> dead = redis.template().opsForStream().range(OutboxStreams.DEAD,
-				Range.unbounded());
+		List<MapRecord<String, Object, Object>> dead = redis.template()
+			.opsForStream()
+			.range(OutboxStreams.DEAD, Range.unbounded());
 		assertThat(dead).singleElement()
 			.satisfies(record -> assertThat(record.getValue()).containsEntry("_kind", "greeting")
 				.containsEntry("account", "42")
 				.containsEntry("_attempt", "3")
 				.containsEntry("_reason", "MailSendException"));
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> handler.gaveUp.get() == 1 && handler.attempts.size() == 3);
 		assertThat(streamLength()).isZero();
 		assertThat(retries()).isZero();
@@ -200,8 +204,8 @@ class OutboxWorkerTests {
 
 			outbox.enqueue(message);
 
-			Properties stats = redis.template().execute(connection -> connection.serverCommands().info("commandstats"),
-					true);
+			Properties stats = redis.template()
+				.execute(connection -> connection.serverCommands().info("commandstats"), true);
 			assertThat(stats.stringPropertyNames()).filteredOn(name -> name.startsWith("cmdstat_"))
 				.filteredOn(name -> !name.matches("cmdstat_(info|config.*|client.*|hello|ping)"))
 				.containsExactly("cmdstat_xadd");
@@ -225,8 +229,9 @@ class OutboxWorkerTests {
 	@Test
 	void theWorkerDoesNotStartByItselfWhenDisabled() {
 		OutboxWorker worker = new OutboxWorker(redis.template(),
-				new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), false, Duration.ZERO), List.of(),
-				meters, FAST, "disabled");
+				new MailProperties("Account Security <no-reply@localhost>", 3, Duration.ofMillis(50), false,
+						Duration.ZERO),
+				List.of(), meters, FAST, "disabled");
 
 		assertThat(worker.isAutoStartup()).isFalse();
 	}
@@ -262,8 +267,10 @@ class OutboxWorkerTests {
 
 	@SuppressWarnings("unchecked")
 	private static List<MapRecord<String, Object, Object>> takeAsCrashedWorker() {
-		return redis.template().opsForStream().read(Consumer.from(OutboxStreams.GROUP, "crashed"),
-				StreamOffset.create(OutboxStreams.STREAM, ReadOffset.lastConsumed()));
+		return redis.template()
+			.opsForStream()
+			.read(Consumer.from(OutboxStreams.GROUP, "crashed"),
+					StreamOffset.create(OutboxStreams.STREAM, ReadOffset.lastConsumed()));
 	}
 
 	private static long streamLength() {
@@ -283,7 +290,10 @@ class OutboxWorkerTests {
 		if (streamLength() == 0 && !Boolean.TRUE.equals(redis.template().hasKey(OutboxStreams.STREAM))) {
 			return 0;
 		}
-		return redis.template().opsForStream().pending(OutboxStreams.STREAM, OutboxStreams.GROUP).getTotalPendingMessages();
+		return redis.template()
+			.opsForStream()
+			.pending(OutboxStreams.STREAM, OutboxStreams.GROUP)
+			.getTotalPendingMessages();
 	}
 
 	private static long size(StringRedisTemplate template, String key) {

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.mail.MailSendException;
 
-/** A handler that fails its first {@code failures} calls, then succeeds, and records what it was given. */
+/**
+ * A handler that fails its first {@code failures} calls, then succeeds, and records what
+ * it was given.
+ */
 final class RecordingHandler implements OutboxHandler {
 
 	private final String kind;

@@ -11,7 +11,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** A real Redis server on a free port (the machine's own binary when it has one) and a client for it. */
+/**
+ * A real Redis server on a free port (the machine's own binary when it has one) and a
+ * client for it.
+ */
 final class TestRedis implements AutoCloseable {
 
 	private static final File SYSTEM_REDIS = new File("/usr/bin/redis-server");
@@ -26,7 +29,10 @@ final class TestRedis implements AutoCloseable {
 
 	private TestRedis(int port) {
 		this.port = port;
-		var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+		var builder = RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("save \"\"")
 			.setting("appendonly no");
 		if (SYSTEM_REDIS.canExecute()) {
 			builder.executableProvider(() -> SYSTEM_REDIS);
@@ -50,7 +56,9 @@ final class TestRedis implements AutoCloseable {
 		return redis;
 	}
 
-	/** A server that is not running yet: the client fails until {@link #startServer()}. */
+	/**
+	 * A server that is not running yet: the client fails until {@link #startServer()}.
+	 */
 	static TestRedis notStarted() {
 		return new TestRedis(freePort());
 	}

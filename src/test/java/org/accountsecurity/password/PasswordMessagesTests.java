@@ -39,9 +39,8 @@ class PasswordMessagesTests {
 				"password.strength.0", "password.strength.1", "password.strength.2", "password.strength.3",
 				"password.strength.4");
 
-		assertThat(english.stringPropertyNames()).contains(Stream.of(CODES)
-			.map((code) -> PolicyViolation.of(code).messageKey())
-			.toArray(String[]::new))
+		assertThat(english.stringPropertyNames())
+			.contains(Stream.of(CODES).map((code) -> PolicyViolation.of(code).messageKey()).toArray(String[]::new))
 			.contains(formKeys.toArray(String[]::new));
 	}
 

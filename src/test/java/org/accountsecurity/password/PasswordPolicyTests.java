@@ -158,8 +158,8 @@ class PasswordPolicyTests {
 
 	@Test
 	void onlyTheConfiguredNumberOfRecentHashesIsChecked() {
-		PasswordContext context = new PasswordContext(null, null, List.of(this.hasher.hash("another one entirely"),
-				this.hasher.hash(GOOD)));
+		PasswordContext context = new PasswordContext(null, null,
+				List.of(this.hasher.hash("another one entirely"), this.hasher.hash(GOOD)));
 
 		assertThat(codes(GOOD, context)).isEmpty();
 	}

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Fixtures for the password tests: settings with a low BCrypt cost, and hashers whose BCrypt runs can be counted.
+ * Fixtures for the password tests: settings with a low BCrypt cost, and hashers whose
+ * BCrypt runs can be counted.
  */
 final class TestPasswords {
 

@@ -30,7 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An operator sends a reset link, from the API and from the audit console; both are audited as theirs. */
+/**
+ * An operator sends a reset link, from the API and from the audit console; both are
+ * audited as theirs.
+ */
 class OperatorResetIntegrationTests extends IntegrationTest {
 
 	static final String OPERATOR = "operator@example.com";
@@ -62,7 +65,8 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 		assertThat(answer.statusCode()).isEqualTo(202);
 		assertThat(answer.body()).contains("\"accepted\"", account.id().toString()).doesNotContain(account.email());
 
-		assertThat(Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=")).startsWith(BASE_URL);
+		assertThat(Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token="))
+			.startsWith(BASE_URL);
 		List<AuditEvent> events = awaitEvents(account, 3);
 		AuditEvent triggered = events.stream()
 			.filter(e -> e.type() == AuditEventType.OPERATOR_RESET_TRIGGERED)
@@ -118,7 +122,9 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 	}
 
 	private List<AuditEvent> awaitEvents(Account account, int count) {
-		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> trail.recentForAccount(account.id(), 10).size() >= count);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> trail.recentForAccount(account.id(), 10).size() >= count);
 		return trail.recentForAccount(account.id(), 10);
 	}
 

@@ -49,7 +49,8 @@ class ResetApiIntegrationTests extends IntegrationTest {
 	void requestsAreAcceptedAlikeForKnownAndUnknownAddresses() throws Exception {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		HttpResponse<String> known = post("/api/v1/password-resets", "{\"email\":\"" + account.email() + "\"}");
-		HttpResponse<String> unknown = post("/api/v1/password-resets", "{\"email\":\"ghost-" + account.id() + "@example.test\"}");
+		HttpResponse<String> unknown = post("/api/v1/password-resets",
+				"{\"email\":\"ghost-" + account.id() + "@example.test\"}");
 		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(202);
 		assertThat(known.body()).isEqualTo(unknown.body());
 		mailbox.await(account.email(), 1);
@@ -58,7 +59,8 @@ class ResetApiIntegrationTests extends IntegrationTest {
 	@Test
 	void anythingButOneStringAddressIsA400() throws Exception {
 		for (String body : List.of("{\"email\":[\"a@example.test\",\"b@example.test\"]}", "{\"email\":{\"a\":1}}",
-				"{\"email\":42}", "{\"email\":null}", "{}", "[]", "{\"email\":\"a@example.test\",\"email\":\"b@example.test\"}",
+				"{\"email\":42}", "{\"email\":null}", "{}", "[]",
+				"{\"email\":\"a@example.test\",\"email\":\"b@example.test\"}",
 				"{\"email\":\"victim@example.test\\r\\nBcc: attacker@example.test\"}", "not json")) {
 			HttpResponse<String> response = post("/api/v1/password-resets", body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
@@ -72,8 +74,8 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		long started = System.nanoTime();
 		HttpResponse<String> response = post("/api/v1/password-resets/complete", huge);
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
 	}
 
@@ -121,7 +123,8 @@ class ResetApiIntegrationTests extends IntegrationTest {
 			results.add(pool.submit(() -> {
 				start.await();
 				return post("/api/v1/password-resets/complete",
-						"{\"token\":\"" + token + "\",\"newPassword\":\"" + password + "\"}").statusCode();
+						"{\"token\":\"" + token + "\",\"newPassword\":\"" + password + "\"}")
+					.statusCode();
 			}));
 		}
 		start.countDown();
@@ -142,7 +145,8 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		String token = requestToken(account);
 		assertThat(post("/api/v1/password-resets/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(200);
-		// Opening the link in a browser puts the checked link into the Redis-backed session.
+		// Opening the link in a browser puts the checked link into the Redis-backed
+		// session.
 		assertThat(new org.accountsecurity.support.WebClient(port).get("/password/reset?token=" + token).statusCode())
 			.isEqualTo(303);
 		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
@@ -153,8 +157,10 @@ class ResetApiIntegrationTests extends IntegrationTest {
 			everything.add(key);
 			switch (redis.type(key)) {
 				case STRING -> everything.add(redis.opsForValue().get(key));
-				case HASH -> redis.<String, String>opsForHash().entries(key).forEach((k, v) -> everything.add(k + "=" + v));
-				default -> { }
+				case HASH ->
+					redis.<String, String>opsForHash().entries(key).forEach((k, v) -> everything.add(k + "=" + v));
+				default -> {
+				}
 			}
 		}
 		assertThat(everything).isNotEmpty().noneMatch(v -> v != null && (v.contains(token) || v.contains(randomId)));
@@ -166,11 +172,14 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		String token = requestToken(account);
 		String[] parts = token.split("\\.");
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-		String otherPayload = Base64.getUrlEncoder().withoutPadding()
+		String otherPayload = Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(payload.replace("\"cv\":1", "\"cv\":2").getBytes(StandardCharsets.UTF_8));
 		String tampered = parts[0] + "." + otherPayload + "." + parts[2];
-		String none = Base64.getUrlEncoder().withoutPadding()
-			.encodeToString("{\"alg\":\"none\",\"kid\":\"test\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+		String none = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\",\"kid\":\"test\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1]
+				+ ".";
 		for (String bad : List.of(tampered, none, "", "   ", "*", "?", "x".repeat(10_000), "ž.ž.ž")) {
 			HttpResponse<String> response = post("/api/v1/password-resets/verify", "{\"token\":\"" + bad + "\"}");
 			assertThat(response.statusCode()).as(bad.length() > 20 ? bad.substring(0, 20) : bad).isEqualTo(400);

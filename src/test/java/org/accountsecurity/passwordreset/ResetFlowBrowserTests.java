@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole flow as a person walks it in headless Chromium: the account menu, Reset password, the link in the
- * dev mailbox, the new password, and signing in with it.
+ * The whole flow as a person walks it in headless Chromium: the account menu, Reset
+ * password, the link in the dev mailbox, the new password, and signing in with it.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
 class ResetFlowBrowserTests extends IntegrationTest {
@@ -40,8 +40,8 @@ class ResetFlowBrowserTests extends IntegrationTest {
 			assertThat(browser.await(By.id("reset-sent")).getText()).contains("***@example.test");
 
 			browser.open("/dev/mail");
-			WebElement link = browser.await(By.xpath("//tr[td[contains(., '" + account.email()
-					+ "')]]//a[contains(@href, '/password/reset?token=')]"));
+			WebElement link = browser.await(By.xpath(
+					"//tr[td[contains(., '" + account.email() + "')]]//a[contains(@href, '/password/reset?token=')]"));
 			browser.open(link.getAttribute("href"));
 			browser.await(By.id("password")).sendKeys(newPassword);
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/password/reset/new");

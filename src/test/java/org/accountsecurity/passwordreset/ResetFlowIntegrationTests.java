@@ -60,8 +60,10 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 
 		HttpResponse<String> opened = browser.get(localPath(link));
 		assertThat(opened.statusCode()).isEqualTo(303);
-		assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password/reset/new").doesNotContain("token"));
-		assertThat(opened.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+		assertThat(opened.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/password/reset/new").doesNotContain("token"));
+		assertThat(opened.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(c -> assertThat(c).contains("no-store"));
 
 		HttpResponse<String> form = browser.get("/password/reset/new");
 		assertThat(form.statusCode()).isEqualTo(200);
@@ -70,7 +72,8 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		HttpResponse<String> changed = browser.post("/password/reset/new",
 				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
 		assertThat(changed.statusCode()).isEqualTo(303);
-		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?reset"));
+		assertThat(changed.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?reset"));
 
 		assertThat(mailbox.await(account.email(), 2).get(1).getSubject()).containsIgnoringCase("password");
 		assertThat(signIn(account.email(), NEW_PASSWORD)).endsWith("/account");
@@ -137,8 +140,9 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		for (int i = 0; i < 3; i++) {
 			assertThat(new WebClient(port).get(localPath(link)).statusCode()).isEqualTo(303);
 		}
-		assertThat(openForm(link).post("/password/reset/new",
-				Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)).statusCode()).isEqualTo(303);
+		assertThat(openForm(link)
+			.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
+			.statusCode()).isEqualTo(303);
 	}
 
 	@Test
@@ -181,8 +185,10 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 				Map.of("password", "short", "confirmPassword", "other"));
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("data-code=\"too-short\"", "data-code=\"mismatch\"", "Passwort");
-		assertThat(browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
-			.statusCode()).isEqualTo(303);
+		assertThat(
+				browser.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
+					.statusCode())
+			.isEqualTo(303);
 	}
 
 	@Test
@@ -190,7 +196,9 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		WebClient browser = new WebClient(port);
 		browser.get("/password/forgot");
-		String csrf = browser.get("/password/forgot").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		String csrf = browser.get("/password/forgot")
+			.body()
+			.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		HttpRequest poisoned = HttpRequest.newBuilder(URI.create(browser.base() + "/password/forgot"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Forwarded-Host", "evil.example")
@@ -249,15 +257,16 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		String local = account.email().substring(0, account.email().indexOf('@'));
 		String domain = account.email().substring(account.email().indexOf('@'));
-		// Dotless i, long s, Kelvin sign and a trailing-dot domain: at most the stored address gets mail.
+		// Dotless i, long s, Kelvin sign and a trailing-dot domain: at most the stored
+		// address gets mail.
 		for (String variant : new String[] { local.replace("u", "ı") + domain, local.replace("s", "ſ") + domain,
 				"\u212A" + local + domain, account.email() + "." }) {
 			forgot(variant);
 		}
 		forgot(account.email().toUpperCase());
 		mailbox.await(account.email(), 1);
-		assertThat(mailbox.allRecipients()).noneMatch(r -> r.contains("ı") || r.contains("ſ") || r.contains("\u212A")
-				|| r.endsWith("."));
+		assertThat(mailbox.allRecipients())
+			.noneMatch(r -> r.contains("ı") || r.contains("ſ") || r.contains("\u212A") || r.endsWith("."));
 	}
 
 	@Test
@@ -265,12 +274,15 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		WebClient browser = new WebClient(port);
 		browser.get("/password/forgot");
-		String csrf = browser.get("/password/forgot").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		HttpResponse<String> twice = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/password/forgot"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"email=" + account.email() + "&email=attacker@evil.example&_csrf=" + csrf))
-			.build());
+		String csrf = browser.get("/password/forgot")
+			.body()
+			.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> twice = browser
+			.send(HttpRequest.newBuilder(URI.create(browser.base() + "/password/forgot"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("email=" + account.email() + "&email=attacker@evil.example&_csrf=" + csrf))
+				.build());
 		assertThat(twice.statusCode()).isEqualTo(400);
 		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example");
 	}
@@ -282,7 +294,10 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		return Mailbox.link(mailbox.await(account.email(), before + 1).get(before), "/password/reset?token=");
 	}
 
-	/** Opens the link and the new-password form in a fresh browser, as a person following the mail would. */
+	/**
+	 * Opens the link and the new-password form in a fresh browser, as a person following
+	 * the mail would.
+	 */
 	private WebClient openForm(String link) {
 		WebClient browser = new WebClient(port);
 		assertThat(browser.get(localPath(link)).statusCode()).isEqualTo(303);

@@ -18,7 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-account and per-client limits of reset requests, with small limits in a context of their own. */
+/**
+ * The per-account and per-client limits of reset requests, with small limits in a context
+ * of their own.
+ */
 class ResetLimitsIntegrationTests extends SeparateIntegrationTest {
 
 	@DynamicPropertySource
@@ -45,7 +48,8 @@ class ResetLimitsIntegrationTests extends SeparateIntegrationTest {
 		Thread.sleep(1500); // room for mails that must not come
 		assertThat(mailbox.await(account.email(), 3)).hasSize(3);
 
-		// The sixth request from this client passes; the seventh is refused alike for any address.
+		// The sixth request from this client passes; the seventh is refused alike for any
+		// address.
 		assertThat(forgot(unknown).statusCode()).isEqualTo(200);
 		HttpResponse<String> limitedKnown = forgot(account.email());
 		HttpResponse<String> limitedUnknown = forgot(unknown);

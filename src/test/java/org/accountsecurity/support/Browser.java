@@ -15,8 +15,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium through Selenium, with the flags this machine needs (no background network,
- * a fresh profile) and the system chromedriver, so Selenium Manager downloads nothing.
+ * Debian's headless Chromium through Selenium, with the flags this machine needs (no
+ * background network, a fresh profile) and the system chromedriver, so Selenium Manager
+ * downloads nothing.
  */
 public final class Browser implements AutoCloseable {
 
@@ -49,7 +50,10 @@ public final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 	}
 
-	/** For {@code @EnabledIf}: whether Debian's chromium and chromium-driver are installed. */
+	/**
+	 * For {@code @EnabledIf}: whether Debian's chromium and chromium-driver are
+	 * installed.
+	 */
 	public static boolean available() {
 		return CHROMIUM.canExecute() && DRIVER.canExecute();
 	}
@@ -62,9 +66,13 @@ public final class Browser implements AutoCloseable {
 		driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
 	}
 
-	/** Waits until the element is visible: a click returns before the next page has loaded. */
+	/**
+	 * Waits until the element is visible: a click returns before the next page has
+	 * loaded.
+	 */
 	public WebElement await(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 	public String title() {

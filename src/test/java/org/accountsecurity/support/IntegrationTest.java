@@ -7,16 +7,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the integration tests that share one application context: the service on a free port with its
- * own Redis server and GreenMail on free ports, and H2 in memory ({@link ServiceTest}). The public base URL
- * is the test server's own, so links in mails can be followed as they are.
+ * Base of the integration tests that share one application context: the service on a free
+ * port with its own Redis server and GreenMail on free ports, and H2 in memory
+ * ({@link ServiceTest}). The public base URL is the test server's own, so links in mails
+ * can be followed as they are.
  */
 @ServiceTest
 public abstract class IntegrationTest {
 
 	public static final int SERVER_PORT = freePort();
 
-	/** {@code app.public-base-url} of the shared context: links in mails start with it. */
+	/**
+	 * {@code app.public-base-url} of the shared context: links in mails start with it.
+	 */
 	public static final String BASE_URL = "http://localhost:" + SERVER_PORT;
 
 	private static final int REDIS_PORT = freePort();

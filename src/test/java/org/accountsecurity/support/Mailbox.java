@@ -17,7 +17,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 
-
 /** Reads what the service's SMTP server (GreenMail) received, per recipient. */
 public final class Mailbox {
 
@@ -39,7 +38,10 @@ public final class Mailbox {
 		return found;
 	}
 
-	/** Waits until {@code address} has received {@code count} mails and returns them, oldest first. */
+	/**
+	 * Waits until {@code address} has received {@code count} mails and returns them,
+	 * oldest first.
+	 */
 	public List<MimeMessage> await(String address, int count) {
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> to(address).size() >= count);
 		return to(address);
@@ -99,7 +101,8 @@ public final class Mailbox {
 	private static List<String> recipients(MimeMessage message) {
 		try {
 			Address[] to = message.getRecipients(Message.RecipientType.TO);
-			return to == null ? List.of() : Arrays.stream(to).map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress()).toList();
+			return to == null ? List.of()
+					: Arrays.stream(to).map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress()).toList();
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * The machine's PostgreSQL (127.0.0.1:5432, trust auth, database {@code test}) when it answers; each test
- * class gets a schema of its own and drops it afterwards, so runs never share state.
+ * The machine's PostgreSQL (127.0.0.1:5432, trust auth, database {@code test}) when it
+ * answers; each test class gets a schema of its own and drops it afterwards, so runs
+ * never share state.
  */
 public final class Postgres {
 

@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the tests that run the service on the machine's PostgreSQL (same Flyway migrations as H2), in a
- * schema of their own that is dropped afterwards: they run when PostgreSQL answers (CI has one) and are
- * skipped otherwise.
+ * Base of the tests that run the service on the machine's PostgreSQL (same Flyway
+ * migrations as H2), in a schema of their own that is dropped afterwards: they run when
+ * PostgreSQL answers (CI has one) and are skipped otherwise.
  */
 @EnabledIf("org.accountsecurity.support.Postgres#available")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

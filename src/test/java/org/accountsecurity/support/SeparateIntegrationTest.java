@@ -5,9 +5,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of integration tests that need a context of their own (other settings or another database): fresh
- * ports for its HTTP server, Redis and GreenMail, so it runs beside the shared context. Subclasses change
- * settings with their own {@code @DynamicPropertySource}.
+ * Base of integration tests that need a context of their own (other settings or another
+ * database): fresh ports for its HTTP server, Redis and GreenMail, so it runs beside the
+ * shared context. Subclasses change settings with their own
+ * {@code @DynamicPropertySource}.
  */
 @ServiceTest
 public abstract class SeparateIntegrationTest {

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole service in local mode with its dev services (real Redis, GreenMail) and H2 in memory. Settings
- * here are inline properties, so a test class's own {@code @DynamicPropertySource} can replace any of them.
+ * The whole service in local mode with its dev services (real Redis, GreenMail) and H2 in
+ * memory. Settings here are inline properties, so a test class's own
+ * {@code @DynamicPropertySource} can replace any of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.url=jdbc:h2:mem:it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
 				+ "DB_CLOSE_DELAY=-1",
 		"app.reset.signing-keys=" + ServiceTest.SIGNING_KEY, "app.password.bcrypt-cost=10",
-		// Every test comes from 127.0.0.1: the per-client limits are tested with their own settings.
+		// Every test comes from 127.0.0.1: the per-client limits are tested with their
+		// own settings.
 		"app.reset.per-client-limit.requests=100000", "app.reset.link-check-limit.requests=100000",
 		"app.sign-in.per-client-limit.requests=100000" })
 @Import({ DevServices.class, TestFixtures.class })

@@ -11,7 +11,10 @@ import org.accountsecurity.account.NewAccount;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.RequestOrigin;
 
-/** Fresh accounts for tests, each with its own address, so that per-account limits never interfere. */
+/**
+ * Fresh accounts for tests, each with its own address, so that per-account limits never
+ * interfere.
+ */
 public final class TestAccounts {
 
 	public static final String PASSWORD = "silver lining over a quiet harbour";

@@ -6,7 +6,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The clock every integration test may move, and the reader of the SMTP server's mailbox. */
+/**
+ * The clock every integration test may move, and the reader of the SMTP server's mailbox.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestFixtures {
 

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like HTTP client for tests: keeps cookies, does not follow redirects, and reads the CSRF token
- * from the last page it loaded, as a person's browser would.
+ * A browser-like HTTP client for tests: keeps cookies, does not follow redirects, and
+ * reads the CSRF token from the last page it loaded, as a person's browser would.
  */
 public final class WebClient {
 

@@ -12,7 +12,10 @@ import org.springframework.core.env.StandardEnvironment;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Production mode starts only with the settings that have no safe default, and names the one missing. */
+/**
+ * Production mode starts only with the settings that have no safe default, and names the
+ * one missing.
+ */
 class RequiredSettingsTests {
 
 	private static final String KEY = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -38,7 +41,8 @@ class RequiredSettingsTests {
 	void invalidValuesAreNamed() {
 		Map<String, Object> shortKey = production();
 		shortKey.put("app.reset.signing-keys", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[16]));
-		assertThatThrownBy(() -> check(shortKey)).hasMessage("app.reset.signing-keys key 'k1' is shorter than 32 bytes");
+		assertThatThrownBy(() -> check(shortKey))
+			.hasMessage("app.reset.signing-keys key 'k1' is shorter than 32 bytes");
 
 		Map<String, Object> plainHttp = production();
 		plainHttp.put("app.public-base-url", "http://accounts.example.com");

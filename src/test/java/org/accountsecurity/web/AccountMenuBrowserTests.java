@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person in headless Chromium: signs in, opens the menu under their name with the keyboard and by hover. */
+/**
+ * A person in headless Chromium: signs in, opens the menu under their name with the
+ * keyboard and by hover.
+ */
 @EnabledIf("org.accountsecurity.support.Browser#available")
 class AccountMenuBrowserTests extends IntegrationTest {
 
@@ -34,7 +37,8 @@ class AccountMenuBrowserTests extends IntegrationTest {
 			WebElement menuItem = browser.driver().findElement(By.cssSelector("#account-menu a[href$='/account']"));
 			assertThat(menuItem.isDisplayed()).isFalse();
 
-			// Tab from the skip link and the brand to the name button: focus alone opens the menu (no JavaScript needed).
+			// Tab from the skip link and the brand to the name button: focus alone opens
+			// the menu (no JavaScript needed).
 			browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB);
 			assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("account-menu-button");
 			assertThat(menuItem.isDisplayed()).isTrue();

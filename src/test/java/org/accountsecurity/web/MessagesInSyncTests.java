@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every page string exists in English, German and Polish, and every key a template names exists. */
+/**
+ * Every page string exists in English, German and Polish, and every key a template names
+ * exists.
+ */
 class MessagesInSyncTests {
 
 	private static final Path MESSAGES = Path.of("src/main/resources/messages");
@@ -69,7 +72,8 @@ class MessagesInSyncTests {
 				Properties translated = load(MESSAGES.resolve(bundle + language + ".properties"));
 				long same = english.stringPropertyNames()
 					.stream()
-					.filter(k -> english.getProperty(k).length() > 20 && english.getProperty(k).equals(translated.getProperty(k)))
+					.filter(k -> english.getProperty(k).length() > 20
+							&& english.getProperty(k).equals(translated.getProperty(k)))
 					.count();
 				assertThat(same).as(bundle + language + ": long texts identical to English").isZero();
 			}

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operations and client developers rely on: health per dependency, metrics, the OpenAPI document. */
+/**
+ * What operations and client developers rely on: health per dependency, metrics, the
+ * OpenAPI document.
+ */
 class OperationsIntegrationTests extends IntegrationTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +44,8 @@ class OperationsIntegrationTests extends IntegrationTest {
 				"/api/v1/audit-events");
 	}
 
-	// Swagger UI's files come from a webjar; the resource chain is off (application.yml), and they must still load.
+	// Swagger UI's files come from a webjar; the resource chain is off (application.yml),
+	// and they must still load.
 	@Test
 	void swaggerUiServesItsPageAndAssets() throws Exception {
 		HttpResponse<String> page = get("/swagger-ui/index.html", null);

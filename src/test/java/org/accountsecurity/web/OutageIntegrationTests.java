@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With Redis down, people get a clear 503 (page or problem), nothing half-done, and recovery by itself. */
+/**
+ * With Redis down, people get a clear 503 (page or problem), nothing half-done, and
+ * recovery by itself.
+ */
 class OutageIntegrationTests extends SeparateIntegrationTest {
 
 	@Autowired
@@ -38,11 +41,11 @@ class OutageIntegrationTests extends SeparateIntegrationTest {
 			assertThat(page.statusCode()).isEqualTo(503);
 			assertThat(page.body()).doesNotContain("Exception", "at org.", "redis", "Jedis");
 
-			HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-					URI.create(baseUrl + "/api/v1/password-resets"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + account.email() + "\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> api = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/password-resets"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + account.email() + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(api.statusCode()).isEqualTo(503);
 			assertThat(api.body()).contains("unavailable").doesNotContain("Exception", "Jedis");
 		}

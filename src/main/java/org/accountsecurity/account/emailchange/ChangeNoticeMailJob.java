@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the address stored at request time that a change to another (masked) address was asked for, and what to
- * do if it was not the holder: reset the password, which also cancels the pending change.
+ * Tells the address stored at request time that a change to another (masked) address was
+ * asked for, and what to do if it was not the holder: reset the password, which also
+ * cancels the pending change.
  */
 @Component
 class ChangeNoticeMailJob implements OutboxHandler {
@@ -55,7 +56,8 @@ class ChangeNoticeMailJob implements OutboxHandler {
 			model.put("clientAddress", emptyToNull(fields.get("client")));
 			model.put("ttlMinutes", EmailChangeService.LINK_TTL.toMinutes());
 			model.put("forgotLink", links.forgot(account.language()));
-			// To the address of the request's time, even if the change was confirmed before this mail went out.
+			// To the address of the request's time, even if the change was confirmed
+			// before this mail went out.
 			sender.send(fields.get("to"), account.displayName(),
 					composer.compose("email-change-notice", account.locale(), model));
 		});

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the confirmation link to the new address. The token is made here, at send time, so it exists only in
- * the e-mail; a retry makes a new one, which replaces the undelivered one. A request that a newer one replaced,
- * or that lapsed, sends nothing.
+ * Mails the confirmation link to the new address. The token is made here, at send time,
+ * so it exists only in the e-mail; a retry makes a new one, which replaces the
+ * undelivered one. A request that a newer one replaced, or that lapsed, sends nothing.
  */
 @Component
 class ConfirmationMailJob implements OutboxHandler {

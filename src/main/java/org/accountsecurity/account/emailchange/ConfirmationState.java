@@ -2,7 +2,10 @@ package org.accountsecurity.account.emailchange;
 
 import java.util.Locale;
 
-/** Where a confirmation link stands; each state but VALID and CONFIRMED gets its own page and audit reason. */
+/**
+ * Where a confirmation link stands; each state but VALID and CONFIRMED gets its own page
+ * and audit reason.
+ */
 public enum ConfirmationState {
 
 	VALID, CONFIRMED, EXPIRED, USED, REVOKED, INVALID, TAKEN;

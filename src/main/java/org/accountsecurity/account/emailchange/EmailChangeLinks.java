@@ -8,7 +8,10 @@ import org.accountsecurity.account.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Builds the links in e-mail-change mails from {@code app.public-base-url} only, never from a Host header. */
+/**
+ * Builds the links in e-mail-change mails from {@code app.public-base-url} only, never
+ * from a Host header.
+ */
 @Component
 class EmailChangeLinks {
 
@@ -19,7 +22,8 @@ class EmailChangeLinks {
 				: publicBaseUrl;
 	}
 
-	// The language rides along so that the confirmation page speaks the account's language without a sign-in.
+	// The language rides along so that the confirmation page speaks the account's
+	// language without a sign-in.
 	String confirm(String token, Language language) {
 		return base + "/account/email/confirm?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII) + "&lang="
 				+ language.code();

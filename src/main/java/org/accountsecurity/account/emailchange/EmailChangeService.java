@@ -27,9 +27,10 @@ import org.accountsecurity.ratelimit.RateLimiter.Limit;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks for a new e-mail address on Account details (ASVS 5 7.5.1): the current password first, then the new
- * address becomes the account's one pending change, a confirmation link is queued for it and a notice for the
- * old address. Nothing changes until the link is followed ({@link EmailConfirmationService}).
+ * Asks for a new e-mail address on Account details (ASVS 5 7.5.1): the current password
+ * first, then the new address becomes the account's one pending change, a confirmation
+ * link is queued for it and a notice for the old address. Nothing changes until the link
+ * is followed ({@link EmailConfirmationService}).
  */
 @Service
 public class EmailChangeService {
@@ -43,7 +44,8 @@ public class EmailChangeService {
 
 	static final Limit WRONG_PASSWORDS = new Limit("email-change-password", 5, Duration.ofMinutes(15));
 
-	// Each request mails two addresses: a person who knows the password must not turn that into a mail cannon.
+	// Each request mails two addresses: a person who knows the password must not turn
+	// that into a mail cannon.
 	static final Limit REQUESTS = new Limit("email-change-request", 5, Duration.ofHours(1));
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,7 +78,10 @@ public class EmailChangeService {
 		this.clock = clock;
 	}
 
-	/** Asks to change the address of {@code accountId}; {@code typedAddress} is null when it was not one value. */
+	/**
+	 * Asks to change the address of {@code accountId}; {@code typedAddress} is null when
+	 * it was not one value.
+	 */
 	public RequestResult request(UUID accountId, String typedAddress, String currentPassword, RequestOrigin origin) {
 		Account account = accounts.findById(accountId).orElseThrow();
 		Optional<String> parsed = EmailAddress.parse(typedAddress);
@@ -102,17 +107,19 @@ public class EmailChangeService {
 		if (!sending.allowed()) {
 			return limited(accountId, "email_change_requests", sending, origin);
 		}
-		// Anti-enumeration: a taken address costs the same lookup, Redis write, two queued messages and audit
-		// event, and answers the same; only its confirmation message is one that sends nothing.
+		// Anti-enumeration: a taken address costs the same lookup, Redis write, two
+		// queued messages and audit
+		// event, and answers the same; only its confirmation message is one that sends
+		// nothing.
 		boolean taken = accounts.findByEmail(newAddress).isPresent();
 		String requestId = randomId();
 		pending.save(accountId, requestId, newAddress, account.credentialVersion(), LINK_TTL);
-		outbox.enqueue(taken ? OutboxMessage.none()
-				: new OutboxMessage(CONFIRM_MAIL, Map.of("accountId", subject, "request", requestId, "requestId",
-						nonNull(origin.requestId()))));
-		outbox.enqueue(new OutboxMessage(NOTICE_MAIL, Map.of("accountId", subject, "to", account.email(),
-				"newAddress", EmailAddress.mask(newAddress), "requestedAt", clock.instant().toString(), "client",
-				nonNull(clientAddresses.storable(origin.clientAddress())))));
+		outbox.enqueue(taken ? OutboxMessage.none() : new OutboxMessage(CONFIRM_MAIL,
+				Map.of("accountId", subject, "request", requestId, "requestId", nonNull(origin.requestId()))));
+		outbox.enqueue(new OutboxMessage(NOTICE_MAIL,
+				Map.of("accountId", subject, "to", account.email(), "newAddress", EmailAddress.mask(newAddress),
+						"requestedAt", clock.instant().toString(), "client",
+						nonNull(clientAddresses.storable(origin.clientAddress())))));
 		audit.record(AuditEntry.forAccount(AuditEventType.EMAIL_CHANGED, Outcome.SUCCESS,
 				taken ? "requested;address_taken" : "requested", accountId, origin));
 		return new RequestResult(RequestResult.Status.SENT, EmailAddress.mask(newAddress), LINK_TTL.toMinutes(), 0);
@@ -134,8 +141,9 @@ public class EmailChangeService {
 	}
 
 	/**
-	 * The answer to a request. SENT also when the new address belongs to another account (no enumeration);
-	 * {@code sentTo} is the masked new address, {@code retryAfterSeconds} is set when LIMITED.
+	 * The answer to a request. SENT also when the new address belongs to another account
+	 * (no enumeration); {@code sentTo} is the masked new address,
+	 * {@code retryAfterSeconds} is set when LIMITED.
 	 */
 	public record RequestResult(Status status, String sentTo, long linkMinutes, long retryAfterSeconds) {
 

@@ -13,9 +13,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The confirmation token: base64url of the account id, the expiry (epoch seconds) and 256 random bits. Only
- * its SHA-256 is stored, so a match proves the whole token, expiry included, is the one mailed. Before a match
- * the account id and expiry are mere claims: they pick the Redis key and the "expired" page, nothing more.
+ * The confirmation token: base64url of the account id, the expiry (epoch seconds) and 256
+ * random bits. Only its SHA-256 is stored, so a match proves the whole token, expiry
+ * included, is the one mailed. Before a match the account id and expiry are mere claims:
+ * they pick the Redis key and the "expired" page, nothing more.
  */
 final class EmailChangeToken {
 
@@ -41,7 +42,9 @@ final class EmailChangeToken {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
 	}
 
-	/** The token's claims and hash, or empty when it is not a token of this shape at all. */
+	/**
+	 * The token's claims and hash, or empty when it is not a token of this shape at all.
+	 */
 	static Optional<Claimed> parse(String token) {
 		if (token == null || !SHAPE.matcher(token).matches()) {
 			return Optional.empty();

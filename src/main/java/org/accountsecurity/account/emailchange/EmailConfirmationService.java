@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Follows a confirmation link. Opening it ({@link #check}) changes nothing; confirming consumes the pending
- * change first, then checks expiry, credential version and that the address is still free, stores it (which
- * revokes every reset link, see {@code EmailAddressChanged}) and ends the account's other sessions. It needs no
- * sign-in: the link proves control of the new mailbox, the password was proved when it was asked for.
+ * Follows a confirmation link. Opening it ({@link #check}) changes nothing; confirming
+ * consumes the pending change first, then checks expiry, credential version and that the
+ * address is still free, stores it (which revokes every reset link, see
+ * {@code EmailAddressChanged}) and ends the account's other sessions. It needs no
+ * sign-in: the link proves control of the new mailbox, the password was proved when it
+ * was asked for.
  */
 @Service
 public class EmailConfirmationService {
@@ -55,7 +57,10 @@ public class EmailConfirmationService {
 		this.clock = clock;
 	}
 
-	/** What the link stands for, and the masked new address when it is valid; uses nothing up. */
+	/**
+	 * What the link stands for, and the masked new address when it is valid; uses nothing
+	 * up.
+	 */
 	public Confirmation check(String token) {
 		Optional<Claimed> claimed = EmailChangeToken.parse(token);
 		if (claimed.isEmpty()) {
@@ -75,8 +80,9 @@ public class EmailConfirmationService {
 	}
 
 	/**
-	 * Confirms the change the token stands for. {@code signedInAs} and {@code sessionId} name the session the
-	 * request came with, if any: when it is the account's own, it stays and the others end; otherwise all end.
+	 * Confirms the change the token stands for. {@code signedInAs} and {@code sessionId}
+	 * name the session the request came with, if any: when it is the account's own, it
+	 * stays and the others end; otherwise all end.
 	 */
 	public Confirmation confirm(String token, UUID signedInAs, String sessionId, RequestOrigin origin) {
 		Optional<Claimed> parsed = EmailChangeToken.parse(token);
@@ -85,7 +91,8 @@ public class EmailConfirmationService {
 		}
 		Claimed claimed = parsed.get();
 		Found found = pending.consume(claimed.accountId(), claimed.hash(), EmailChangeService.LINK_TTL);
-		// Until the hash matched (VALID) or matched a remembered one (USED, REVOKED) the account id is a mere claim.
+		// Until the hash matched (VALID) or matched a remembered one (USED, REVOKED) the
+		// account id is a mere claim.
 		if (found.state() == ConfirmationState.INVALID) {
 			return rejected(expired(claimed) ? ConfirmationState.EXPIRED : ConfirmationState.INVALID, null, origin);
 		}
@@ -115,7 +122,8 @@ public class EmailConfirmationService {
 		return !clock.instant().isBefore(claimed.expiresAt());
 	}
 
-	// A password changed since the request (by the holder, perhaps to lock someone out) cancels the change.
+	// A password changed since the request (by the holder, perhaps to lock someone out)
+	// cancels the change.
 	private boolean versionMatches(UUID accountId, Found found) {
 		return accounts.findById(accountId).map(a -> a.credentialVersion() == found.credentialVersion()).orElse(false);
 	}
@@ -126,7 +134,10 @@ public class EmailConfirmationService {
 		return Confirmation.of(state);
 	}
 
-	/** The outcome: the link's state, the masked new address, and the changed account once CONFIRMED. */
+	/**
+	 * The outcome: the link's state, the masked new address, and the changed account once
+	 * CONFIRMED.
+	 */
 	public record Confirmation(ConfirmationState state, String maskedAddress, Account account) {
 
 		static Confirmation of(ConfirmationState state) {

@@ -10,11 +10,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The one pending e-mail change of each account in Redis: the hash {@code ec:{id}} holds the request id, the new
- * address, the credential version at request time and, once mailed, the SHA-256 of the link's token. A newer
- * request or mail replaces it; {@code ec:{id}:gone:<hash>} remembers a used or replaced link so the page can say
- * which. All keys carry the account id as hash tag (one Cluster slot) and each change is one Lua script, so a
- * link is consumed atomically: no read-then-delete window, and a wrong token never deletes the right one.
+ * The one pending e-mail change of each account in Redis: the hash {@code ec:{id}} holds
+ * the request id, the new address, the credential version at request time and, once
+ * mailed, the SHA-256 of the link's token. A newer request or mail replaces it;
+ * {@code ec:{id}:gone:<hash>} remembers a used or replaced link so the page can say
+ * which. All keys carry the account id as hash tag (one Cluster slot) and each change is
+ * one Lua script, so a link is consumed atomically: no read-then-delete window, and a
+ * wrong token never deletes the right one.
  */
 @Component
 class PendingEmailChanges {
@@ -28,7 +30,8 @@ class PendingEmailChanges {
 			return 1
 			""", Long.class);
 
-	// Only for the request that queued the mail: a newer request's mail must not be sent by an older job.
+	// Only for the request that queued the mail: a newer request's mail must not be sent
+	// by an older job.
 	private static final RedisScript<String> ISSUE = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'request') ~= ARGV[2] then return false end
 			local old = redis.call('HGET', KEYS[1], 'token')
@@ -63,34 +66,45 @@ class PendingEmailChanges {
 		this.redis = redis;
 	}
 
-	/** Makes this request the account's pending change; a link mailed for an older one stops working. */
+	/**
+	 * Makes this request the account's pending change; a link mailed for an older one
+	 * stops working.
+	 */
 	void save(UUID accountId, String requestId, String newAddress, long credentialVersion, Duration ttl) {
 		redis.execute(SAVE, List.of(key(accountId)), gonePrefix(accountId), requestId, newAddress,
 				Long.toString(credentialVersion), millis(ttl));
 	}
 
-	/** Binds a token to request {@code requestId} and returns its new address; empty if it is no longer pending. */
+	/**
+	 * Binds a token to request {@code requestId} and returns its new address; empty if it
+	 * is no longer pending.
+	 */
 	Optional<String> issue(UUID accountId, String requestId, String tokenHash, Duration ttl) {
 		return Optional.ofNullable(redis.execute(ISSUE, List.of(key(accountId)), gonePrefix(accountId), requestId,
 				tokenHash, millis(ttl)));
 	}
 
-	/** What the token's link stands for, without using it up (mail scanners open links). */
+	/**
+	 * What the token's link stands for, without using it up (mail scanners open links).
+	 */
 	Found peek(UUID accountId, String tokenHash) {
 		return found(redis.execute(PEEK, List.of(key(accountId)), gonePrefix(accountId), tokenHash));
 	}
 
-	/** Takes the pending change if the token is its link: of concurrent calls with one token, one gets it. */
+	/**
+	 * Takes the pending change if the token is its link: of concurrent calls with one
+	 * token, one gets it.
+	 */
 	Found consume(UUID accountId, String tokenHash, Duration remember) {
-		return found(redis.execute(CONSUME, List.of(key(accountId)), gonePrefix(accountId), tokenHash,
-				millis(remember)));
+		return found(
+				redis.execute(CONSUME, List.of(key(accountId)), gonePrefix(accountId), tokenHash, millis(remember)));
 	}
 
 	private static Found found(List<?> reply) {
 		String state = reply == null || reply.isEmpty() ? "unknown" : String.valueOf(reply.get(0));
 		return switch (state) {
-			case "valid" -> new Found(ConfirmationState.VALID, (String) reply.get(1),
-					Long.parseLong((String) reply.get(2)));
+			case "valid" ->
+				new Found(ConfirmationState.VALID, (String) reply.get(1), Long.parseLong((String) reply.get(2)));
 			case "used" -> new Found(ConfirmationState.USED, null, 0);
 			case "replaced" -> new Found(ConfirmationState.REVOKED, null, 0);
 			default -> new Found(ConfirmationState.INVALID, null, 0);
@@ -109,7 +123,10 @@ class PendingEmailChanges {
 		return Long.toString(duration.toMillis());
 	}
 
-	/** The link's state; for a VALID one also the new address and the credential version it was asked with. */
+	/**
+	 * The link's state; for a VALID one also the new address and the credential version
+	 * it was asked with.
+	 */
 	record Found(ConfirmationState state, String address, long credentialVersion) {
 	}
 

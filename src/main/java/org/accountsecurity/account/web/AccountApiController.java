@@ -37,14 +37,17 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	AccountResponse create(@RequestBody CreateAccountRequest request, @AuthenticationPrincipal AccountUser operator,
 			HttpServletRequest http) {
-		Language language = request.language() == null ? Language.EN : Language.fromCode(request.language()).orElse(null);
+		Language language = request.language() == null ? Language.EN
+				: Language.fromCode(request.language()).orElse(null);
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
 		return AccountResponse.of(account);
 	}
 
-	/** A new account; without {@code password} the holder sets one through a reset link. */
+	/**
+	 * A new account; without {@code password} the holder sets one through a reset link.
+	 */
 	record CreateAccountRequest(String email, String displayName, String language, String password) {
 	}
 
@@ -53,8 +56,8 @@ class AccountApiController {
 			Instant createdAt) {
 
 		static AccountResponse of(Account account) {
-			return new AccountResponse(account.id(), account.email(), account.displayName(),
-					account.language().code(), account.roles(), account.createdAt());
+			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
+					account.roles(), account.createdAt());
 		}
 
 	}

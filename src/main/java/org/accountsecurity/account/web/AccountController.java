@@ -82,7 +82,8 @@ class AccountController {
 		return "redirect:/account";
 	}
 
-	// The menu and the page language come from the principal: give the session the new name and language.
+	// The menu and the page language come from the principal: give the session the new
+	// name and language.
 	private static void refreshPrincipal(Account account, HttpServletRequest request) {
 		var current = SecurityContextHolder.getContext().getAuthentication();
 		var auth = UsernamePasswordAuthenticationToken.authenticated(new AccountUser(account), null,

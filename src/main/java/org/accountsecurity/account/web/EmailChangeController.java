@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The E-mail address section of Account details: a new address and the current password ask for a change. The
- * account is the signed-in one, whatever the request carries. A problem shows Account details again with the
- * field marked, rendered by {@link AccountController} so that it looks as after a GET.
+ * The E-mail address section of Account details: a new address and the current password
+ * ask for a change. The account is the signed-in one, whatever the request carries. A
+ * problem shows Account details again with the field marked, rendered by
+ * {@link AccountController} so that it looks as after a GET.
  */
 @Controller
 class EmailChangeController {
@@ -33,14 +34,15 @@ class EmailChangeController {
 	}
 
 	@PostMapping("/account/email")
-	String request(@AuthenticationPrincipal AccountUser user, HttpServletRequest request,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+	String request(@AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		String newEmail = SingleValue.of(request, "newEmail");
 		RequestResult result = service.request(user.accountId(), newEmail, SingleValue.of(request, "currentPassword"),
 				RequestOrigin.of(request));
 		switch (result.status()) {
 			case SENT -> {
-				// Also when the address belongs to another account: the same answer, so nobody learns that it does.
+				// Also when the address belongs to another account: the same answer, so
+				// nobody learns that it does.
 				redirect.addFlashAttribute("emailChangeSentTo", result.sentTo());
 				redirect.addFlashAttribute("emailChangeMinutes", result.linkMinutes());
 				return "redirect:/account#email-address";
@@ -55,7 +57,8 @@ class EmailChangeController {
 				model.addAttribute("emailChangeLimited", (result.retryAfterSeconds() + 59) / 60);
 			}
 		}
-		// Shown again so it can be corrected, unless it is too long to be an address anyway.
+		// Shown again so it can be corrected, unless it is too long to be an address
+		// anyway.
 		boolean showable = newEmail != null && newEmail.length() <= EmailAddress.MAX_LENGTH;
 		model.addAttribute("emailChange", new EmailChangeForm(showable ? newEmail : ""));
 		return details.details(user, model);

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The e-mailed confirmation link, for whoever holds it, signed in or not. Opening it only shows a button
- * (mail scanners open links); the button's POST, with the token in a hidden field, makes the change.
+ * The e-mailed confirmation link, for whoever holds it, signed in or not. Opening it only
+ * shows a button (mail scanners open links); the button's POST, with the token in a
+ * hidden field, makes the change.
  */
 @Controller
 class EmailConfirmationController {
@@ -85,14 +86,15 @@ class EmailConfirmationController {
 		return auth != null && auth.getPrincipal() instanceof AccountUser user ? user : null;
 	}
 
-	// The menu and the next page show the principal's address: give this session the new one.
+	// The menu and the next page show the principal's address: give this session the new
+	// one.
 	private static void refreshPrincipal(Account account, HttpServletRequest request) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		AccountUser user = new AccountUser(account);
 		user.eraseCredentials();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(user, null, current.getAuthorities()));
+		context
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, current.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
 	}

@@ -6,7 +6,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page; Spring Security's form login handles {@code POST /login} and {@code POST /logout}. */
+/**
+ * The sign-in page; Spring Security's form login handles {@code POST /login} and
+ * {@code POST /logout}.
+ */
 @Controller
 class LoginController {
 

@@ -3,8 +3,9 @@ package org.accountsecurity.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads a form field that must arrive exactly once: {@code newEmail=a&newEmail=b} or {@code newEmail[]=…} must
- * never become two recipients or a list (GitLab CVE-2023-7028), so anything but one value reads as null.
+ * Reads a form field that must arrive exactly once: {@code newEmail=a&newEmail=b} or
+ * {@code newEmail[]=…} must never become two recipients or a list (GitLab CVE-2023-7028),
+ * so anything but one value reads as null.
  */
 final class SingleValue {
 

@@ -1,2 +1,5 @@
-/** Pages and API of accounts: sign-in page, account details, and operators' account creation. */
+/**
+ * Pages and API of accounts: sign-in page, account details, and operators' account
+ * creation.
+ */
 package org.accountsecurity.account.web;

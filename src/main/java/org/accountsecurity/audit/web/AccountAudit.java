@@ -9,7 +9,10 @@ import org.accountsecurity.audit.AuditTrail;
 
 import org.springframework.stereotype.Component;
 
-/** One account's copy of its audit events (GDPR Art. 15), as the API answers it and the console downloads it. */
+/**
+ * One account's copy of its audit events (GDPR Art. 15), as the API answers it and the
+ * console downloads it.
+ */
 @Component
 class AccountAudit {
 

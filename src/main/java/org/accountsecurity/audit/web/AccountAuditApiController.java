@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Data-subject requests for programs (GDPR Art. 15 and 17, operators only): every audit event about one
- * account, and the erasure of its personal data from the trail.
+ * Data-subject requests for programs (GDPR Art. 15 and 17, operators only): every audit
+ * event about one account, and the erasure of its personal data from the trail.
  */
 @RestController
 class AccountAuditApiController {
@@ -57,10 +57,14 @@ class AccountAuditApiController {
 
 	static ResponseEntity<Object> notFound() {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", "No account has this id."));
+			.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
+					"No account has this id."));
 	}
 
-	/** What an erasure did: how many events lost their personal data, and the event that records it. */
+	/**
+	 * What an erasure did: how many events lost their personal data, and the event that
+	 * records it.
+	 */
 	record ErasureResponse(UUID accountId, int erasedEvents, long eventId, String erasedAt) {
 	}
 

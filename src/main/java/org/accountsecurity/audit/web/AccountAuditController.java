@@ -28,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's data-subject actions for one account: download its events (GDPR Art. 15), and erase its
- * personal data from the trail (Art. 17) after a confirm step where the operator types the address.
+ * The console's data-subject actions for one account: download its events (GDPR Art. 15),
+ * and erase its personal data from the trail (Art. 17) after a confirm step where the
+ * operator types the address.
  */
 @Controller
 class AccountAuditController {

@@ -5,10 +5,12 @@ import java.util.UUID;
 
 import org.accountsecurity.audit.AuditEvent;
 
-/** An event as the API and the exports show it: times as ISO-8601 UTC with {@code Z}, to the millisecond. */
+/**
+ * An event as the API and the exports show it: times as ISO-8601 UTC with {@code Z}, to
+ * the millisecond.
+ */
 record AuditEventResponse(long id, String occurredAt, String type, String outcome, String reason, String actor,
-		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
-		String erasedAt) {
+		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId, String erasedAt) {
 
 	static final String[] CSV_HEADER = { "id", "occurredAt", "type", "outcome", "reason", "actor", "accountId",
 			"subjectHash", "clientAddress", "userAgent", "requestId", "erasedAt" };

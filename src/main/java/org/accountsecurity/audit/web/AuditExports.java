@@ -22,8 +22,9 @@ import org.accountsecurity.audit.InvalidAuditQueryException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the events of a filter (all pages, newest first) as CSV or JSON straight to the response, chunk by
- * chunk, up to {@link #CAP} events; a download for the console, the same bytes for the API.
+ * Writes the events of a filter (all pages, newest first) as CSV or JSON straight to the
+ * response, chunk by chunk, up to {@link #CAP} events; a download for the console, the
+ * same bytes for the API.
  */
 @Component
 class AuditExports {
@@ -45,7 +46,9 @@ class AuditExports {
 		this.clock = clock;
 	}
 
-	/** {@code format} is {@code csv} or {@code json}; anything else is an invalid filter. */
+	/**
+	 * {@code format} is {@code csv} or {@code json}; anything else is an invalid filter.
+	 */
 	void write(String format, AuditQuery query, HttpServletResponse response) throws IOException {
 		String chosen = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
 		switch (chosen) {

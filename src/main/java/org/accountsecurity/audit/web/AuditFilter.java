@@ -17,13 +17,16 @@ import org.accountsecurity.audit.InvalidAuditQueryException;
 import org.accountsecurity.audit.Outcome;
 
 /**
- * The filter as typed, shared by the console and the API: kept as strings so that the form shows back what
- * was entered and links repeat it; {@link #toQuery()} checks it. Times are ISO-8601; one without an offset
- * (what a {@code datetime-local} field sends) is UTC.
+ * The filter as typed, shared by the console and the API: kept as strings so that the
+ * form shows back what was entered and links repeat it; {@link #toQuery()} checks it.
+ * Times are ISO-8601; one without an offset (what a {@code datetime-local} field sends)
+ * is UTC.
  */
 record AuditFilter(String email, String type, String outcome, String from, String to, String page, String size) {
 
-	/** The query, or an {@link InvalidAuditQueryException} naming the field that is wrong. */
+	/**
+	 * The query, or an {@link InvalidAuditQueryException} naming the field that is wrong.
+	 */
 	AuditQuery toQuery() {
 		return new AuditQuery(email, type(type), outcome(outcome), time("from", from), time("to", to),
 				number("page", page, 0), number("size", size, AuditQuery.DEFAULT_SIZE));
@@ -50,7 +53,8 @@ record AuditFilter(String email, String type, String outcome, String from, Strin
 		return link + (link.contains("?") ? "&" : "?") + "format=" + format;
 	}
 
-	// URLEncoder, not a URI template: a '+' in an address or a time offset must arrive as '+'.
+	// URLEncoder, not a URI template: a '+' in an address or a time offset must arrive as
+	// '+'.
 	private static void param(StringJoiner query, String name, String value) {
 		if (value != null && !value.isBlank()) {
 			query.add(name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));

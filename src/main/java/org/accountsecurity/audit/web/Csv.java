@@ -1,9 +1,9 @@
 package org.accountsecurity.audit.web;
 
 /**
- * RFC 4180 rows that are also safe to open in a spreadsheet: every value quoted, and a value that a
- * spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) prefixed with {@code '}
- * (OWASP CSV injection).
+ * RFC 4180 rows that are also safe to open in a spreadsheet: every value quoted, and a
+ * value that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return)
+ * prefixed with {@code '} (OWASP CSV injection).
  */
 final class Csv {
 

@@ -1,2 +1,5 @@
-/** The operators' audit console and the audit JSON API: search, export, chain check, account requests. */
+/**
+ * The operators' audit console and the audit JSON API: search, export, chain check,
+ * account requests.
+ */
 package org.accountsecurity.audit.web;

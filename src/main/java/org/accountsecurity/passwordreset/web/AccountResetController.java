@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Reset password on Account details. The account is the signed-in one, whatever the request carries
- * (ASVS 5 8.2.2): no parameter is read.
+ * Reset password on Account details. The account is the signed-in one, whatever the
+ * request carries (ASVS 5 8.2.2): no parameter is read.
  */
 @Controller
 class AccountResetController {

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Forgot password. Every well-formed request gets the same page with the same status, whether or not the
- * address has an account (OWASP Forgot Password Cheat Sheet); only malformed input and the client's own
- * rate limit get other answers, and those never depend on the address.
+ * Forgot password. Every well-formed request gets the same page with the same status,
+ * whether or not the address has an account (OWASP Forgot Password Cheat Sheet); only
+ * malformed input and the client's own rate limit get other answers, and those never
+ * depend on the address.
  */
 @Controller
 class ForgotPasswordController {

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/accounts/{id}/password-reset} (operators): mails a reset link to the account's stored
- * address, asynchronously like every reset mail; 202 when queued, a 404 problem for an unknown account.
+ * {@code POST /api/v1/accounts/{id}/password-reset} (operators): mails a reset link to
+ * the account's stored address, asynchronously like every reset mail; 202 when queued, a
+ * 404 problem for an unknown account.
  */
 @RestController
 class OperatorResetApiController {
@@ -34,8 +35,8 @@ class OperatorResetApiController {
 	ResponseEntity<Object> send(@PathVariable UUID id, @AuthenticationPrincipal AccountUser operator,
 			HttpServletRequest http) {
 		return service.requestByOperator(id, operator.accountId(), RequestOrigin.of(http))
-			.<ResponseEntity<Object>>map(email -> ResponseEntity.accepted()
-				.body(new Accepted("accepted", id, EmailAddress.mask(email))))
+			.<ResponseEntity<Object>>map(
+					email -> ResponseEntity.accepted().body(new Accepted("accepted", id, EmailAddress.mask(email))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));

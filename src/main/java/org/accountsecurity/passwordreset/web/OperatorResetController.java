@@ -17,9 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The audit console's "Send reset link" button: an operator mails a link to the address stored on an
- * account, recorded as OPERATOR_RESET_TRIGGERED with the operator as actor, then returns to the account's
- * events.
+ * The audit console's "Send reset link" button: an operator mails a link to the address
+ * stored on an account, recorded as OPERATOR_RESET_TRIGGERED with the operator as actor,
+ * then returns to the account's events.
  */
 @Controller
 class OperatorResetController {

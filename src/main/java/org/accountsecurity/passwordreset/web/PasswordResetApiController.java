@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reset flow for programs (SPEC §10). Bodies are JSON objects whose fields must be single strings: an
- * array, object, number or null where a string belongs is a 400, so one request can never name two
- * recipients.
+ * The reset flow for programs (SPEC §10). Bodies are JSON objects whose fields must be
+ * single strings: an array, object, number or null where a string belongs is a 400, so
+ * one request can never name two recipients.
  */
 @RestController
 class PasswordResetApiController {
@@ -87,7 +87,8 @@ class PasswordResetApiController {
 		Optional<String> token = string(body, "token");
 		Optional<String> password = string(body, "newPassword");
 		if (token.isEmpty() || password.isEmpty()) {
-			return badRequest(token.isEmpty() ? "token" : "newPassword", "Give \"token\" and \"newPassword\" as strings.");
+			return badRequest(token.isEmpty() ? "token" : "newPassword",
+					"Give \"token\" and \"newPassword\" as strings.");
 		}
 		RequestOrigin origin = RequestOrigin.of(http);
 		Check check = links.check(token.get(), origin);
@@ -101,8 +102,8 @@ class PasswordResetApiController {
 		if (result.violations().isEmpty()) {
 			return rejected(result.linkState());
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "password-policy",
-				"Password refused", "The new password breaks the policy; see violations.");
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "password-policy", "Password refused",
+				"The new password breaks the policy; see violations.");
 		List<Map<String, String>> violations = result.violations()
 			.stream()
 			.map(v -> Map.of("code", v.code(), "message",

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The e-mailed link and the new-password form. Opening the link only checks it; a valid one moves into the
- * server-side session and the browser is sent on (303) to a URL without the token, so it leaves the address
- * bar, the history and any Referer. Only the form's POST consumes it.
+ * The e-mailed link and the new-password form. Opening the link only checks it; a valid
+ * one moves into the server-side session and the browser is sent on (303) to a URL
+ * without the token, so it leaves the address bar, the history and any Referer. Only the
+ * form's POST consumes it.
  */
 @Controller
 class ResetLinkController {
@@ -128,7 +129,8 @@ class ResetLinkController {
 	}
 
 	private static String problem(ResetLinkState state, HttpServletResponse response, Model model) {
-		response.setStatus(state == ResetLinkState.INVALID ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_GONE);
+		response.setStatus(
+				state == ResetLinkState.INVALID ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_GONE);
 		model.addAttribute("state", state.reason());
 		return PROBLEM_VIEW;
 	}

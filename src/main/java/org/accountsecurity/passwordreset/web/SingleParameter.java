@@ -5,8 +5,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads a form field that must arrive exactly once: {@code email=a&email=b} or {@code email[]=…} must never
- * yield two recipients (GitLab CVE-2023-7028), so anything but one value is empty.
+ * Reads a form field that must arrive exactly once: {@code email=a&email=b} or
+ * {@code email[]=…} must never yield two recipients (GitLab CVE-2023-7028), so anything
+ * but one value is empty.
  */
 final class SingleParameter {
 

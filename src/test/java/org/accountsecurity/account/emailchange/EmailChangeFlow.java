@@ -14,7 +14,10 @@ import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 
-/** The steps of an e-mail change as a person's browser and mailbox take them, for the integration tests. */
+/**
+ * The steps of an e-mail change as a person's browser and mailbox take them, for the
+ * integration tests.
+ */
 final class EmailChangeFlow {
 
 	static final String CONFIRM_PATH = "/account/email/confirm?token=";
@@ -45,20 +48,26 @@ final class EmailChangeFlow {
 		return browser.post("/account/email", Map.of("newEmail", newEmail, "currentPassword", password));
 	}
 
-	/** The confirmation link of the {@code nth} (1-based) mail to {@code address}, once it arrived. */
+	/**
+	 * The confirmation link of the {@code nth} (1-based) mail to {@code address}, once it
+	 * arrived.
+	 */
 	String confirmationLink(String address, int nth) {
 		return Mailbox.link(mailbox.await(address, nth).get(nth - 1), CONFIRM_PATH);
 	}
 
-	/** The first mail to {@code address} with a link to {@code path}, once {@code count} mails arrived. */
+	/**
+	 * The first mail to {@code address} with a link to {@code path}, once {@code count}
+	 * mails arrived.
+	 */
 	String linkIn(String address, int count, String path) {
 		List<MimeMessage> mails = mailbox.await(address, count);
 		return mails.stream()
 			.map(Mailbox::text)
 			.filter(text -> text.contains(path))
 			.findFirst()
-			.map(text -> text.replaceAll("(?s).*?(https?://[^\\s\"'<>]*" + java.util.regex.Pattern.quote(path)
-					+ "[^\\s\"'<>]*).*", "$1"))
+			.map(text -> text.replaceAll(
+					"(?s).*?(https?://[^\\s\"'<>]*" + java.util.regex.Pattern.quote(path) + "[^\\s\"'<>]*).*", "$1"))
 			.orElseThrow(() -> new AssertionError("No mail to " + address + " links to " + path));
 	}
 

@@ -27,7 +27,10 @@ import static org.accountsecurity.account.emailchange.EmailChangeFlow.freshAddre
 import static org.accountsecurity.account.emailchange.EmailChangeFlow.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asking for a new e-mail address on Account details, end to end on real Redis, GreenMail and SQL. */
+/**
+ * Asking for a new e-mail address on Account details, end to end on real Redis, GreenMail
+ * and SQL.
+ */
 class EmailChangeRequestIntegrationTests extends IntegrationTest {
 
 	@LocalServerPort
@@ -72,7 +75,8 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		assertThat(refused.body()).contains("id=\"currentPassword-error\"", "This is not your current password.",
 				"value=\"" + newEmail + "\"");
 		assertThat(accounts.findById(account.id()).orElseThrow().email()).isEqualTo(account.email());
-		// A reset link queued afterwards arrives after anything the refused request might have queued.
+		// A reset link queued afterwards arrives after anything the refused request might
+		// have queued.
 		browser.get("/account");
 		browser.post("/account/password-reset", Map.of());
 		MimeMessage only = mailbox.await(account.email(), 1).get(0);
@@ -90,7 +94,8 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		HttpResponse<String> asked = request(browser, newEmail, TestAccounts.PASSWORD);
 
 		assertThat(asked.statusCode()).isEqualTo(302);
-		assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account#email-address"));
+		assertThat(asked.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/account#email-address"));
 		assertThat(browser.get("/account").body()).contains("id=\"email-change-sent\"",
 				"We sent a confirmation link to n***@example.test; your address changes when you follow it.");
 		String link = flow.confirmationLink(newEmail, 1);
@@ -111,7 +116,8 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		MimeMessage confirmation = mailbox.await(newEmail, 1).get(0);
 		assertThat(confirmation.getSubject()).isEqualTo("Bestätigen Sie Ihre neue E-Mail-Adresse");
 		assertThat(flow.confirmationLink(newEmail, 1)).endsWith("&lang=de");
-		assertThat(mailbox.await(german.email(), 1).get(0).getSubject()).isEqualTo("Änderung Ihrer E-Mail-Adresse beantragt");
+		assertThat(mailbox.await(german.email(), 1).get(0).getSubject())
+			.isEqualTo("Änderung Ihrer E-Mail-Adresse beantragt");
 	}
 
 	@Test
@@ -150,8 +156,10 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		assertThat(taken.headers().firstValue("Location")).isEqualTo(free.headers().firstValue("Location"));
 		assertThat(taken.headers().map().keySet()).isEqualTo(free.headers().map().keySet());
 		assertThat(takenAnswer).contains("id=\"email-change-sent\"", "U***@EXAMPLE.TEST");
-		assertThat(emailSection(takenAnswer, "U***@EXAMPLE.TEST")).isEqualTo(emailSection(freeAnswer, "n***@example.test"));
-		// The two notices to the old address come after the taken request's message that sends nothing.
+		assertThat(emailSection(takenAnswer, "U***@EXAMPLE.TEST"))
+			.isEqualTo(emailSection(freeAnswer, "n***@example.test"));
+		// The two notices to the old address come after the taken request's message that
+		// sends nothing.
 		mailbox.await(account.email(), 2);
 		mailbox.await(freeAddress, 1);
 		assertThat(mailbox.to(other.email())).isEmpty();
@@ -171,9 +179,10 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 	void lineBreaksOrAListInTheNewAddressAreA400AndMailNobody() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		WebClient browser = flow.signedIn(account);
-		for (String bad : new String[] { "victim@x.test\r\nBcc: attacker@evil.example", "victim@x.test%0d%0aBcc:attacker@evil.example",
-				"victim@x.test, attacker@evil.example", "victim@x.test;attacker@evil.example",
-				"Victim <attacker@evil.example>", "a".repeat(10_000) + "@x.test", "' OR 1=1--" }) {
+		for (String bad : new String[] { "victim@x.test\r\nBcc: attacker@evil.example",
+				"victim@x.test%0d%0aBcc:attacker@evil.example", "victim@x.test, attacker@evil.example",
+				"victim@x.test;attacker@evil.example", "Victim <attacker@evil.example>", "a".repeat(10_000) + "@x.test",
+				"' OR 1=1--" }) {
 			HttpResponse<String> refused = request(browser, bad, TestAccounts.PASSWORD);
 			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
 			assertThat(refused.body()).contains("id=\"newEmail-error\"");
@@ -181,11 +190,12 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		String csrf = browser.get("/account").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		for (String body : new String[] { "newEmail=victim@x.test&newEmail=attacker@evil.example",
 				"newEmail[]=attacker@evil.example" }) {
-			HttpResponse<String> twice = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/account/email"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers
-					.ofString(body + "&currentPassword=" + TestAccounts.PASSWORD.replace(' ', '+') + "&_csrf=" + csrf))
-				.build());
+			HttpResponse<String> twice = browser
+				.send(HttpRequest.newBuilder(URI.create(browser.base() + "/account/email"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(
+							body + "&currentPassword=" + TestAccounts.PASSWORD.replace(' ', '+') + "&_csrf=" + csrf))
+					.build());
 			assertThat(twice.statusCode()).as(body).isEqualTo(400);
 		}
 		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example", "victim@x.test");
@@ -202,10 +212,12 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		HttpResponse<String> limited = request(browser, freshAddress(), TestAccounts.PASSWORD);
 		assertThat(limited.statusCode()).isEqualTo(429);
 		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-		assertThat(limited.body()).contains("id=\"email-change-limited\"", "Too many attempts to change the e-mail address.");
+		assertThat(limited.body()).contains("id=\"email-change-limited\"",
+				"Too many attempts to change the e-mail address.");
 	}
 
-	// The E-mail address section of two answers differs only in the masked address and the CSRF token.
+	// The E-mail address section of two answers differs only in the masked address and
+	// the CSRF token.
 	private static String emailSection(String page, String masked) {
 		return page.replaceAll("(?s).*(<section[^>]*id=\"email-address\">.*?</section>).*", "$1")
 			.replace(masked, "MASKED")

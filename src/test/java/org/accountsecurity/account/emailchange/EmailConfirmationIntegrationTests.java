@@ -32,7 +32,10 @@ import static org.accountsecurity.account.emailchange.EmailChangeFlow.request;
 import static org.accountsecurity.account.emailchange.EmailChangeFlow.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Following the confirmation link, signed in or not, end to end on real Redis, GreenMail and SQL. */
+/**
+ * Following the confirmation link, signed in or not, end to end on real Redis, GreenMail
+ * and SQL.
+ */
 class EmailConfirmationIntegrationTests extends IntegrationTest {
 
 	@LocalServerPort
@@ -75,7 +78,8 @@ class EmailConfirmationIntegrationTests extends IntegrationTest {
 			assertThat(opened.body()).contains("id=\"confirm-email\"", "n***@example.test",
 					"name=\"token\" value=\"" + token(link) + "\"");
 			assertThat(opened.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-			assertThat(opened.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+			assertThat(opened.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying(c -> assertThat(c).contains("no-store"));
 		}
 		assertThat(accounts.findById(account.id()).orElseThrow().email()).isEqualTo(account.email());
 	}

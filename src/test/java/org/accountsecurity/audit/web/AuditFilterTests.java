@@ -16,7 +16,8 @@ class AuditFilterTests {
 	@Test
 	void timesWithoutAnOffsetAreUtcAsDatetimeLocalFieldsSendThem() {
 		AuditQuery query = new AuditFilter(" a@example.test ", "reset_requested", "failure", "2026-05-01T10:00",
-				"2026-05-01T12:30:15+02:00", "2", "20").toQuery();
+				"2026-05-01T12:30:15+02:00", "2", "20")
+			.toQuery();
 		assertThat(query.email()).isEqualTo("a@example.test");
 		assertThat(query.type()).isEqualTo(AuditEventType.RESET_REQUESTED);
 		assertThat(query.outcome()).isEqualTo(Outcome.FAILURE);
@@ -48,7 +49,8 @@ class AuditFilterTests {
 				"2026-05-01T10:00:00+02:00", "3", "10");
 		assertThat(filter.link("/operator/audit", 4)).isEqualTo("/operator/audit?email=ada%2Baudit%40example.com"
 				+ "&type=RESET_REQUESTED&to=2026-05-01T10%3A00%3A00%2B02%3A00&page=4&size=10");
-		assertThat(filter.export("/operator/audit/export", "csv")).endsWith("&size=10&format=csv").doesNotContain("page=");
+		assertThat(filter.export("/operator/audit/export", "csv")).endsWith("&size=10&format=csv")
+			.doesNotContain("page=");
 		assertThat(new AuditFilter(null, null, null, null, null, null, null).link("/operator/audit", 0))
 			.isEqualTo("/operator/audit");
 	}
