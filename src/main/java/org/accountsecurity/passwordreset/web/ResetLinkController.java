@@ -59,15 +59,7 @@ class ResetLinkController {
 	@GetMapping("/password/reset")
 	String open(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Check check = links.open(SingleParameter.of(request, "token").orElse(null), RequestOrigin.of(request));
-		if (check.state() != ResetLinkState.VALID) {
-			return problem(check.state(), response, model);
-		}
-		HttpSession session = request.getSession();
-		request.changeSessionId();
-		session.setAttribute(PENDING, check.pending());
-		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-		response.setHeader("Location", request.getContextPath() + "/password/reset/new");
-		return null;
+		return keepAndMoveOn(check, PENDING, "/password/reset/new", request, response, model);
 	}
 
 	@GetMapping("/password/reset/new")
@@ -115,15 +107,7 @@ class ResetLinkController {
 					: CANCEL_VIEW;
 		}
 		Check check = links.openCancel(SingleParameter.of(request, "token").orElse(null), RequestOrigin.of(request));
-		if (check.state() != ResetLinkState.VALID) {
-			return problem(check.state(), response, model);
-		}
-		HttpSession session = request.getSession();
-		request.changeSessionId();
-		session.setAttribute(CANCEL_PENDING, check.pending());
-		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-		response.setHeader("Location", request.getContextPath() + "/password/reset/cancel");
-		return null;
+		return keepAndMoveOn(check, CANCEL_PENDING, "/password/reset/cancel", request, response, model);
 	}
 
 	@PostMapping("/password/reset/cancel")
@@ -135,6 +119,21 @@ class ResetLinkController {
 		request.getSession().removeAttribute(CANCEL_PENDING);
 		ResetLinkState state = links.cancel(pending, RequestOrigin.of(request));
 		return state == ResetLinkState.VALID ? CANCELLED_VIEW : problem(state, response, model);
+	}
+
+	// A valid link moves into the session (under a new session id) and the browser on to
+	// a URL without the token (303).
+	private static String keepAndMoveOn(Check check, String attribute, String next, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (check.state() != ResetLinkState.VALID) {
+			return problem(check.state(), response, model);
+		}
+		HttpSession session = request.getSession();
+		request.changeSessionId();
+		session.setAttribute(attribute, check.pending());
+		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+		response.setHeader("Location", request.getContextPath() + next);
+		return null;
 	}
 
 	private String showForm(PendingReset pending, Model model) {
