@@ -2,7 +2,7 @@
 # (and, for the browser tests, Debian's chromium packages, installed by scripts/ensure-chromium.sh).
 MVN ?= mvn -B
 
-.PHONY: run test bench lint package clean
+.PHONY: run test lint bench package clean
 
 run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) and H2; demo accounts in the banner
 	$(MVN) -q -DskipTests spring-boot:test-run
@@ -10,6 +10,10 @@ run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) an
 test:           ## the whole suite: unit, integration (Redis, GreenMail, H2, PostgreSQL if reachable), browser
 	./scripts/ensure-chromium.sh || echo "chromium unavailable: browser tests will be skipped"
 	$(MVN) verify
+
+lint:           ## the formatter (spring-javaformat) and the module checks (no package cycle, no upward import)
+	$(MVN) -q spring-javaformat:validate
+	$(MVN) -q test -Dtest='ArchitectureTests' -Dsurefire.failIfNoSpecifiedTests=false
 
 bench:          ## benchmarks; prints a table and writes docs/bench/
 	./scripts/bench.sh
