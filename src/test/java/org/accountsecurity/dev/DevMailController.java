@@ -1,5 +1,7 @@
 package org.accountsecurity.dev;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,11 +11,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import org.accountsecurity.support.Mailbox;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -29,6 +35,17 @@ class DevMailController {
 
 	DevMailController(GreenMail greenMail) {
 		this.greenMail = greenMail;
+	}
+
+	/**
+	 * Defence in depth: local mode listens on 127.0.0.1 only, and this page holds every
+	 * reset link.
+	 */
+	@ModelAttribute
+	void onlyFromThisMachine(HttpServletRequest request) throws UnknownHostException {
+		if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 	}
 
 	@GetMapping("/dev/mail")
