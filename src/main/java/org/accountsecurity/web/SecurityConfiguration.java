@@ -13,6 +13,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -52,6 +53,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.httpBasic(basic -> basic.realmName("account-security"))
+			// Programs need no "where was I going": an anonymous call stores nothing.
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new OriginCheckFilter(publicBaseUrl),
 					org.springframework.security.web.csrf.CsrfFilter.class)
@@ -80,6 +83,7 @@ class SecurityConfiguration {
 				.failureHandler(new SignInFailureHandler())
 				.defaultSuccessUrl("/account")
 				.permitAll())
+			.requestCache(cache -> cache.requestCache(new PageRequestCache(publicBaseUrl.startsWith("https://"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.httpBasic(basic -> basic.realmName("account-security"))
 			.headers(this::headers);

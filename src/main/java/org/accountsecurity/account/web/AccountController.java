@@ -95,9 +95,8 @@ class AccountController {
 	// name and language.
 	private static void refreshPrincipal(Account account, HttpServletRequest request) {
 		var current = SecurityContextHolder.getContext().getAuthentication();
-		var auth = UsernamePasswordAuthenticationToken.authenticated(new AccountUser(account), null,
-				current.getAuthorities());
-		((AccountUser) auth.getPrincipal()).eraseCredentials();
+		var auth = UsernamePasswordAuthenticationToken.authenticated(
+				((AccountUser) current.getPrincipal()).withDetailsOf(account), null, current.getAuthorities());
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(auth);
 		SecurityContextHolder.setContext(context);
