@@ -110,8 +110,7 @@ public class EmailConfirmationService {
 		Optional<Account> changed;
 		try {
 			// Conditional on the version too: a password change committing after the
-			// check
-			// above still cancels the change.
+			// check above still cancels the change.
 			changed = emails.change(accountId, found.address(), found.credentialVersion(), "confirmed", origin);
 		}
 		catch (AccountExistsException ex) {
@@ -120,9 +119,8 @@ public class EmailConfirmationService {
 		if (changed.isEmpty()) {
 			return rejected(ConfirmationState.REVOKED, accountId, origin);
 		}
-		// Ends the sessions now; the new credential version ends any a racing sign-in
-		// saves
-		// later.
+		// Ends the sessions now; the new credential version ends any that a racing
+		// sign-in saves later.
 		sessions.endAll(accountId, accountId.equals(signedInAs) ? sessionId : null, "email_changed", origin);
 		log.info("Account {} changed its e-mail address", accountId);
 		return new Confirmation(ConfirmationState.CONFIRMED, EmailAddress.mask(changed.get().email()), changed.get());
