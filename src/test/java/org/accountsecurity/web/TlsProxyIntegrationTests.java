@@ -14,6 +14,7 @@ import org.accountsecurity.support.LoopbackHttpClient;
 import org.accountsecurity.support.Nginx;
 import org.accountsecurity.support.RawHttpResponse;
 import org.accountsecurity.support.SelfSignedTls;
+import org.accountsecurity.support.SeparateIntegrationTest;
 import org.accountsecurity.support.ServiceTest;
 import org.accountsecurity.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -63,15 +64,10 @@ class TlsProxyIntegrationTests {
 
 	@DynamicPropertySource
 	static void behindTheProxy(DynamicPropertyRegistry registry) {
-		// Ports of its own, like SeparateIntegrationTest's, but known before the context
-		// starts: nginx and the public base URL need them.
+		// Ports of its own, known before the context starts: nginx and the base URL need
+		// them.
 		registry.add("server.port", () -> SERVICE_PORT);
-		int redis = IntegrationTest.freePort();
-		registry.add("spring.data.redis.port", () -> redis);
-		int smtp = IntegrationTest.freePort();
-		registry.add("spring.mail.port", () -> smtp);
-		int imap = IntegrationTest.freePort();
-		registry.add("app.dev.imap-port", () -> imap);
+		SeparateIntegrationTest.devServicePorts(registry);
 		registry.add("app.public-base-url", () -> "https://localhost:" + PROXY_PORT);
 		registry.add("server.forward-headers-strategy", () -> "native");
 		registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
