@@ -46,7 +46,7 @@ public final class Nginx implements AutoCloseable {
 				return false;
 			}
 		}
-		return BINARY.canExecute();
+		return RequiredInCi.check(BINARY.canExecute(), "nginx (Debian package nginx)");
 	}
 
 	/**

