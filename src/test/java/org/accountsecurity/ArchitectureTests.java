@@ -5,24 +5,40 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module boundaries of STYLE.md: nothing depends on the web edge, base features not
- * on later ones.
+ * The module boundaries (docs/modules.md): every top-level package is a module; modules
+ * form no cycle and use only each other's public face (Spring Modulith); nothing depends
+ * on a web edge (the {@code web} module, or a module's {@code web} package); only the
+ * password module touches BCrypt. No exemptions.
  */
 class ArchitectureTests {
+
+	static final ApplicationModules MODULES = ApplicationModules.of(AccountSecurityApplication.class);
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.accountsecurity");
 
 	@Test
-	void nothingOutsideTheWebEdgeDependsOnIt() {
+	void modulesFormNoCycleAndUseOnlyEachOthersPublicFace() {
+		MODULES.verify();
+	}
+
+	@Test
+	void nothingDependsOnAWebEdge() {
+		noClasses().that()
+			.resideOutsideOfPackages("org.accountsecurity..web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.accountsecurity..web..")
+			.check(CLASSES);
 		noClasses().that()
 			.resideOutsideOfPackage("org.accountsecurity.web..")
-			.and()
-			.resideOutsideOfPackages("..web..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.accountsecurity.web..")
@@ -30,34 +46,22 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void noFeatureDependsOnAnotherFeaturesPagesOrApi() {
-		noClasses().that()
-			.resideOutsideOfPackages("..web..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("org.accountsecurity.*.web..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void baseFeaturesDoNotDependOnThePasswordResetFeature() {
-		noClasses().that()
-			.resideInAnyPackage("org.accountsecurity.account..", "org.accountsecurity.password..",
-					"org.accountsecurity.mail..", "org.accountsecurity.audit..", "org.accountsecurity.ratelimit..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("org.accountsecurity.passwordreset..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void onlyThePasswordFeatureTouchesBcrypt() {
+	void onlyThePasswordModuleTouchesBcrypt() {
 		noClasses().that()
 			.resideOutsideOfPackage("org.accountsecurity.password..")
 			.should()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("org.springframework.security.crypto.bcrypt.BCrypt")
 			.check(CLASSES);
+	}
+
+	/**
+	 * Keeps the diagrams in docs/modules current: a changed dependency shows in the diff.
+	 */
+	@Test
+	void writesTheModuleDiagrams() {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }

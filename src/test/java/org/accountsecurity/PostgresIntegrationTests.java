@@ -12,7 +12,7 @@ import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.PostgresIntegrationTest;
 import org.accountsecurity.support.TestAccounts;

@@ -8,12 +8,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.account.InvalidAccountException.Problem;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.password.PasswordContext;
 import org.accountsecurity.password.PasswordHasher;
 import org.accountsecurity.password.PasswordPolicy;

@@ -7,7 +7,7 @@ import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;

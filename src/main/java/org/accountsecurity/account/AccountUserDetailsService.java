@@ -1,5 +1,7 @@
 package org.accountsecurity.account;
 
+import org.accountsecurity.requester.EmailAddress;
+
 import java.time.Clock;
 import java.util.UUID;
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.password.PasswordProperties;
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,11 @@
 package org.accountsecurity.account;
 
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.accountsecurity.account;
 
-import org.accountsecurity.audit.Pseudonyms;
+import org.accountsecurity.requester.Pseudonyms;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;

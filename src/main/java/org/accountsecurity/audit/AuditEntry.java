@@ -1,5 +1,7 @@
 package org.accountsecurity.audit;
 
+import org.accountsecurity.requester.RequestOrigin;
+
 import java.util.UUID;
 
 /**

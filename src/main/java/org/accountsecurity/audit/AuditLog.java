@@ -1,5 +1,10 @@
 package org.accountsecurity.audit;
 
+import org.accountsecurity.requester.Sanitizer;
+import org.accountsecurity.requester.Pseudonyms;
+import org.accountsecurity.requester.ClientAddresses;
+import org.accountsecurity.requester.RequestOrigin;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -9,22 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Audit settings: how long events are kept, how client addresses are stored, and the key
- * of the keyed hashes (of unknown typed addresses, and of client addresses in
- * {@code hash} mode). Without a key, one is derived from the oldest reset signing key.
+ * Audit settings: how long events are kept. How requesters are stored
+ * ({@code app.audit.client-address}, {@code .pseudonym-key}) is
+ * {@code requester.RequesterProperties}.
  */
 @ConfigurationProperties("app.audit")
 @Validated
-public record AuditProperties(@DefaultValue("P400D") @NotNull Duration retention,
-		@DefaultValue("truncate") @NotNull ClientAddressMode clientAddress, String pseudonymKey) {
-
-	/**
-	 * How client addresses are kept: IPv4 /24 and IPv6 /48, a keyed hash, or as they are.
-	 */
-	public enum ClientAddressMode {
-
-		TRUNCATE, HASH, FULL
-
-	}
+public record AuditProperties(@DefaultValue("P400D") @NotNull Duration retention) {
 
 }

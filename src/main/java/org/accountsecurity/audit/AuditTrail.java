@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.accountsecurity.account.Account;
-import org.accountsecurity.account.Accounts;
+import org.accountsecurity.requester.Pseudonyms;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,11 +29,11 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
-	private final Accounts accounts;
+	private final AccountIds accounts;
 
 	private final Pseudonyms pseudonyms;
 
-	AuditTrail(JdbcClient jdbc, Accounts accounts, Pseudonyms pseudonyms) {
+	AuditTrail(JdbcClient jdbc, AccountIds accounts, Pseudonyms pseudonyms) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.pseudonyms = pseudonyms;
@@ -102,19 +101,15 @@ public class AuditTrail {
 
 	/**
 	 * Every event about one account, oldest first: those with its id and those of
-	 * requests that typed its current address while no account had it (GDPR Art. 15).
+	 * requests that typed its current address {@code email} while no account had it (GDPR
+	 * Art. 15).
 	 */
-	public List<AuditEvent> allAbout(Account account, int cap) {
+	public List<AuditEvent> allAbout(UUID accountId, String email, int cap) {
 		return jdbc
 			.sql("select " + COLUMNS + " from audit_event where account_id = ? or subject_hash = ? order by id limit ?")
-			.params(account.id(), pseudonyms.ofEmail(account.email()), cap)
+			.params(accountId, pseudonyms.ofEmail(email), cap)
 			.query(AuditTrail::map)
 			.list();
-	}
-
-	/** The account an address finds, as the filter and the console use it. */
-	public Optional<Account> accountOf(String email) {
-		return email == null ? Optional.empty() : accounts.findByEmail(email);
 	}
 
 	private Filter filter(AuditQuery query) {
@@ -123,10 +118,10 @@ public class AuditTrail {
 		clauses.add("1 = 1");
 		if (query.email() != null) {
 			String pseudonym = pseudonyms.ofEmail(query.email());
-			Optional<Account> account = accounts.findByEmail(query.email());
+			Optional<UUID> account = accounts.byEmail(query.email());
 			if (account.isPresent()) {
 				clauses.add("(account_id = ? or subject_hash = ?)");
-				params.add(account.get().id());
+				params.add(account.get());
 			}
 			else {
 				clauses.add("subject_hash = ?");

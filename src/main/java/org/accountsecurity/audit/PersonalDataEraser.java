@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.accountsecurity.account.Account;
+import org.accountsecurity.requester.Pseudonyms;
+import org.accountsecurity.requester.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +44,13 @@ public class PersonalDataEraser {
 
 	/** Erases the account's events and returns how many were erased now. */
 	@Transactional
-	public Erasure erase(Account account, UUID operatorId, RequestOrigin origin) {
+	public Erasure erase(UUID accountId, String email, UUID operatorId, RequestOrigin origin) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int erased = jdbc
 			.sql("update audit_event set account_id = null, subject_hash = null, client_address = null, "
 					+ "user_agent = null, client_request_id = null, personal_salt = null, erased_at = ? "
 					+ "where (account_id = ? or subject_hash = ?) and erased_at is null")
-			.params(Timestamp.from(now), account.id(), pseudonyms.ofEmail(account.email()))
+			.params(Timestamp.from(now), accountId, pseudonyms.ofEmail(email))
 			.update();
 		long eventId = audit.record(new AuditEntry(AuditEventType.PERSONAL_DATA_ERASED, Outcome.SUCCESS,
 				"events=" + erased, AuditEntry.operator(operatorId), null, null, origin));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.accountsecurity.system.Problems;
 import org.accountsecurity.account.AccountExistsException;
 import org.accountsecurity.account.InvalidAccountException;
 import org.accountsecurity.passwordreset.TooManyAttemptsException;

@@ -1,5 +1,7 @@
 package org.accountsecurity.web;
 
+import org.accountsecurity.system.Problems;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,7 @@
 package org.accountsecurity.account;
 
+import org.accountsecurity.requester.EmailAddress;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;

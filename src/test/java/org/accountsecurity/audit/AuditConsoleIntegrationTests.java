@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.account.AccountService;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

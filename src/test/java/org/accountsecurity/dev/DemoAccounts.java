@@ -9,7 +9,7 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,7 +9,7 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 /**
  * Fresh accounts for tests, each with its own address, so that per-account limits never

@@ -10,13 +10,13 @@ import java.util.UUID;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Accounts;
-import org.accountsecurity.account.EmailAddress;
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
-import org.accountsecurity.audit.ClientAddresses;
+import org.accountsecurity.requester.ClientAddresses;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.mail.OutboxMessage;
 import org.accountsecurity.password.PasswordHasher;

@@ -9,14 +9,14 @@ import org.accountsecurity.account.AccountEmailService;
 import org.accountsecurity.account.AccountExistsException;
 import org.accountsecurity.account.AccountSessions;
 import org.accountsecurity.account.Accounts;
-import org.accountsecurity.account.EmailAddress;
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.account.emailchange.EmailChangeToken.Claimed;
 import org.accountsecurity.account.emailchange.PendingEmailChanges.Found;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

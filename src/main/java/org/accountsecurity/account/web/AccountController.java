@@ -11,7 +11,7 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.InvalidAccountException;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.audit.AuditTrail;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.accountsecurity.account.AccountUser;
-import org.accountsecurity.account.EmailAddress;
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.account.emailchange.EmailChangeService;
 import org.accountsecurity.account.emailchange.EmailChangeService.RequestResult;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -9,7 +9,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.emailchange.ConfirmationState;
 import org.accountsecurity.account.emailchange.EmailConfirmationService;
 import org.accountsecurity.account.emailchange.EmailConfirmationService.Confirmation;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;

@@ -3,8 +3,8 @@ package org.accountsecurity.passwordreset.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.accountsecurity.account.AccountUser;
-import org.accountsecurity.account.EmailAddress;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.EmailAddress;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.PasswordResetService;
 import org.accountsecurity.passwordreset.PasswordResetService.SelfResetOutcome;
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.accountsecurity.account.EmailAddress;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.EmailAddress;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.PasswordResetService;
 import org.accountsecurity.passwordreset.ResetRequestOutcome;
 

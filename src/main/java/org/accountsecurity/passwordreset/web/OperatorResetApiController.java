@@ -5,10 +5,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.accountsecurity.account.AccountUser;
-import org.accountsecurity.account.EmailAddress;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.EmailAddress;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.PasswordResetService;
-import org.accountsecurity.web.Problems;
+import org.accountsecurity.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

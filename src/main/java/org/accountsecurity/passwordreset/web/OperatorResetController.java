@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.accountsecurity.account.AccountUser;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.PasswordResetService;
 
 import org.springframework.http.HttpStatus;

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.accountsecurity.account.EmailAddress;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.EmailAddress;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.PasswordChangeService;
 import org.accountsecurity.passwordreset.PasswordChangeService.ChangeResult;
 import org.accountsecurity.passwordreset.PasswordResetService;
@@ -16,7 +16,7 @@ import org.accountsecurity.passwordreset.ResetLinkService;
 import org.accountsecurity.passwordreset.ResetLinkState;
 import org.accountsecurity.passwordreset.ResetRequestOutcome;
 import org.accountsecurity.passwordreset.ResetTokens.Check;
-import org.accountsecurity.web.Problems;
+import org.accountsecurity.system.Problems;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;

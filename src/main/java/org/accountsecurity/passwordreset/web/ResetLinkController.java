@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.password.PasswordPolicy;
 import org.accountsecurity.passwordreset.PasswordChangeService;
 import org.accountsecurity.passwordreset.PasswordChangeService.ChangeResult;

@@ -12,7 +12,7 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
 import org.accountsecurity.audit.AuditEntry;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;

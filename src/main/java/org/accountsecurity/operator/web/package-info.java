@@ -2,4 +2,4 @@
  * The operators' audit console and the audit JSON API: search, export, chain check,
  * account requests.
  */
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;

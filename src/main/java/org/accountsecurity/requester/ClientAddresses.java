@@ -1,9 +1,9 @@
-package org.accountsecurity.audit;
+package org.accountsecurity.requester;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import org.accountsecurity.audit.AuditProperties.ClientAddressMode;
+import org.accountsecurity.requester.RequesterProperties.ClientAddressMode;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ public class ClientAddresses {
 
 	private final Pseudonyms pseudonyms;
 
-	ClientAddresses(AuditProperties properties, Pseudonyms pseudonyms) {
+	ClientAddresses(RequesterProperties properties, Pseudonyms pseudonyms) {
 		this.mode = properties.clientAddress();
 		this.pseudonyms = pseudonyms;
 	}

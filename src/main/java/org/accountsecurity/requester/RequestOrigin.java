@@ -1,4 +1,4 @@
-package org.accountsecurity.audit;
+package org.accountsecurity.requester;
 
 import jakarta.servlet.http.HttpServletRequest;
 

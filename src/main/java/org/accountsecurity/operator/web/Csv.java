@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 /**
  * RFC 4180 rows that are also safe to open in a spreadsheet: every value quoted, and a

@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.util.UUID;
 
@@ -8,8 +8,8 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.PersonalDataEraser;
 import org.accountsecurity.audit.PersonalDataEraser.Erasure;
-import org.accountsecurity.audit.RequestOrigin;
-import org.accountsecurity.web.Problems;
+import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,7 @@ class AccountAuditApiController {
 	ResponseEntity<Object> erase(@PathVariable UUID id, @AuthenticationPrincipal AccountUser operator,
 			HttpServletRequest http) {
 		return accounts.findById(id).<ResponseEntity<Object>>map(account -> {
-			Erasure erasure = eraser.erase(account, operator.accountId(), RequestOrigin.of(http));
+			Erasure erasure = eraser.erase(account.id(), account.email(), operator.accountId(), RequestOrigin.of(http));
 			return ResponseEntity.ok(new ErasureResponse(account.id(), erasure.events(), erasure.eventId(),
 					AuditEventResponse.iso(erasure.erasedAt())));
 		}).orElseGet(AccountAuditApiController::notFound);

@@ -1,4 +1,4 @@
-package org.accountsecurity.account;
+package org.accountsecurity.requester;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,9 +1,13 @@
-package org.accountsecurity.web;
+package org.accountsecurity.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +20,8 @@ public final class Problems {
 
 	private static final String TYPE_BASE = "https://account-security.dev/problems/";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private Problems() {
 	}
 
@@ -26,14 +32,20 @@ public final class Problems {
 		return problem;
 	}
 
-	static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+	/**
+	 * Writes the problem as the answer, for filters that answer before any controller.
+	 */
+	public static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", TYPE_BASE + type);
+		body.put("title", title);
+		body.put("status", status.value());
+		body.put("detail", detail);
 		response.setStatus(status.value());
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\"}");
+		JSON.writeValue(response.getWriter(), body);
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.accountsecurity.audit.ChainCheck;
 import org.accountsecurity.audit.ChainVerifier;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.audit.InvalidAuditQueryException;
-import org.accountsecurity.web.Problems;
+import org.accountsecurity.system.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +28,10 @@ class AccountAudit {
 	}
 
 	AccountExport export(Account account) {
-		List<AuditEventResponse> events = trail.allAbout(account, CAP).stream().map(AuditEventResponse::of).toList();
+		List<AuditEventResponse> events = trail.allAbout(account.id(), account.email(), CAP)
+			.stream()
+			.map(AuditEventResponse::of)
+			.toList();
 		return new AccountExport(account.id(), account.email(), AuditEventResponse.iso(clock.instant()), events.size(),
 				events);
 	}

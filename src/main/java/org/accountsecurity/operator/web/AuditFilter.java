@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
-package org.accountsecurity.audit;
+package org.accountsecurity.requester;
 
 /** Neutralises recorded input so that it can forge no log line or audit row (CWE-117). */
-final class Sanitizer {
+public final class Sanitizer {
 
 	private Sanitizer() {
 	}
@@ -10,7 +10,7 @@ final class Sanitizer {
 	 * Control characters become {@code \\uXXXX} escapes; the result is cut to {@code max}
 	 * characters.
 	 */
-	static String clean(String value, int max) {
+	public static String clean(String value, int max) {
 		if (value == null) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.util.UUID;
 
@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
-import org.accountsecurity.account.EmailAddress;
+import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.audit.PersonalDataEraser;
 import org.accountsecurity.audit.PersonalDataEraser.Erasure;
-import org.accountsecurity.audit.RequestOrigin;
+import org.accountsecurity.requester.RequestOrigin;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -76,7 +76,7 @@ class AccountAuditController {
 			model.addAttribute("confirmMismatch", true);
 			return confirm(id, model);
 		}
-		Erasure erasure = eraser.erase(account, operator.accountId(), RequestOrigin.of(request));
+		Erasure erasure = eraser.erase(account.id(), account.email(), operator.accountId(), RequestOrigin.of(request));
 		redirect.addFlashAttribute("erasedEvents", erasure.events());
 		redirect.addFlashAttribute("erasureEventId", erasure.eventId());
 		redirect.addAttribute("email", account.email());

@@ -1,4 +1,4 @@
-package org.accountsecurity.audit;
+package org.accountsecurity.requester;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,8 +7,6 @@ import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import org.accountsecurity.account.EmailAddress;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,7 @@ public class Pseudonyms {
 
 	private final SecretKeySpec key;
 
-	Pseudonyms(AuditProperties properties, @Value("${app.reset.signing-keys:}") List<String> signingKeys) {
+	Pseudonyms(RequesterProperties properties, @Value("${app.reset.signing-keys:}") List<String> signingKeys) {
 		this.key = new SecretKeySpec(keyMaterial(properties.pseudonymKey(), signingKeys), "HmacSHA256");
 	}
 

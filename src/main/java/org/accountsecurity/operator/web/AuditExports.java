@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.io.IOException;
 import java.io.OutputStream;

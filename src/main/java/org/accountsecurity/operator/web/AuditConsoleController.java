@@ -1,4 +1,4 @@
-package org.accountsecurity.audit.web;
+package org.accountsecurity.operator.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.accountsecurity.account.Account;
+import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditPage;
 import org.accountsecurity.audit.AuditQuery;
@@ -52,8 +53,11 @@ class AuditConsoleController {
 
 	private final AuditRetention retention;
 
+	private final Accounts accounts;
+
 	AuditConsoleController(AuditTrail trail, AuditExports exports, ChainVerifier verifier, ResetLinkHistory resetLinks,
-			AuditRetention retention) {
+			AuditRetention retention, Accounts accounts) {
+		this.accounts = accounts;
 		this.trail = trail;
 		this.exports = exports;
 		this.verifier = verifier;
@@ -83,7 +87,7 @@ class AuditConsoleController {
 		model.addAttribute("nextUrl", page.hasNext() ? filter.link(PATH, page.page() + 1) : null);
 		model.addAttribute("csvUrl", filter.export(PATH + "/export", "csv"));
 		model.addAttribute("jsonUrl", filter.export(PATH + "/export", "json"));
-		Optional<Account> account = trail.accountOf(query.email());
+		Optional<Account> account = query.email() == null ? Optional.empty() : accounts.findByEmail(query.email());
 		model.addAttribute("searchedEmail", query.email());
 		account.ifPresent(a -> {
 			model.addAttribute("account", a);
