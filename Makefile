@@ -3,7 +3,7 @@
 # for the TLS proxy test, Debian's nginx, installed by scripts/ensure-nginx.sh).
 MVN ?= mvn -B
 
-.PHONY: run test lint bench package clean
+.PHONY: run test lint deps bench package clean
 
 run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) and H2; demo accounts in the banner
 	$(MVN) -q -DskipTests spring-boot:test-run
@@ -22,6 +22,18 @@ bench:          ## benchmarks; prints a table and writes docs/bench/
 
 package:        ## the production jar under target/
 	$(MVN) -DskipTests package
+
+# versions-maven-plugin at the version Boot manages (2.21.0; 2.25.1 needs Maven 3.9). Pre-releases are left out.
+# Offline, or when the registry fails, it falls back to what the local cache knows.
+DEPS_GOALS = versions:display-dependency-updates versions:display-plugin-updates \
+	-DprocessDependencyManagement=false -Dmaven.version.ignore='(?i).*[.-](alpha|beta|m|rc|cr|milestone)[.-]?[0-9]*' \
+	-Dversions.outputFile=$(CURDIR)/target/deps.txt -Dversions.outputLineWidth=120
+
+deps:           ## dependencies and build plugins that have newer releases; the Maven log is in target/deps.log
+	@mkdir -p target && rm -f target/deps.txt
+	@$(MVN) $(DEPS_GOALS) > target/deps.log 2>&1 || $(MVN) -o $(DEPS_GOALS) > target/deps.log 2>&1 \
+		|| echo "make deps: neither the registry nor the local cache could answer (see target/deps.log)"
+	@cat target/deps.txt 2>/dev/null || true
 
 clean:
 	$(MVN) -q clean

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Judges a new password by SPEC §7: length in code points after NFKC, not common or
- * breached, nothing personal, confirmed, not recently used, and no composition rules.
- * Every path that sets a password asks this one policy.
+ * breached, not easy to guess (zxcvbn's estimate above a floor), nothing personal,
+ * confirmed, not recently used, and no composition rules. Every path that sets a password
+ * asks this one policy.
  */
 @Component
 public class PasswordPolicy {
@@ -28,10 +29,17 @@ public class PasswordPolicy {
 
 	private final BreachedPasswords breachedPasswords;
 
-	public PasswordPolicy(PasswordProperties properties, PasswordHasher hasher, BreachedPasswords breachedPasswords) {
+	private final GuessEstimate guessEstimate;
+
+	private final CompromisedPasswords compromisedPasswords;
+
+	public PasswordPolicy(PasswordProperties properties, PasswordHasher hasher, BreachedPasswords breachedPasswords,
+			GuessEstimate guessEstimate, CompromisedPasswords compromisedPasswords) {
 		this.properties = properties;
 		this.hasher = hasher;
 		this.breachedPasswords = breachedPasswords;
+		this.guessEstimate = guessEstimate;
+		this.compromisedPasswords = compromisedPasswords;
 	}
 
 	/**
@@ -63,8 +71,11 @@ public class PasswordPolicy {
 		if (!normalized.equals(normalizeConfirmation(confirmation))) {
 			violations.add(PolicyViolation.of(PolicyViolation.MISMATCH));
 		}
-		// BCrypt runs last and only for an otherwise acceptable password: it is the one
-		// expensive step.
+		// The breach check (a network call) and BCrypt run last and only for an otherwise
+		// acceptable password: they are the expensive steps.
+		if (violations.isEmpty() && this.compromisedPasswords.contains(normalized)) {
+			violations.add(PolicyViolation.of(PolicyViolation.BREACHED));
+		}
 		if (violations.isEmpty() && isRecentlyUsed(normalized, context)) {
 			violations.add(PolicyViolation.of(PolicyViolation.REUSED));
 		}
@@ -94,6 +105,16 @@ public class PasswordPolicy {
 		if (context != null && PersonalWords.containsName(lower, context.displayName())) {
 			violations.add(PolicyViolation.of(PolicyViolation.CONTAINS_NAME));
 		}
+		// Only when no rule above has already said why: one reason is enough, and zxcvbn
+		// is the costlier check.
+		if (violations.isEmpty() && isEasyToGuess(normalized, context)) {
+			violations.add(PolicyViolation.of(PolicyViolation.EASY_TO_GUESS));
+		}
+	}
+
+	private boolean isEasyToGuess(String normalized, PasswordContext context) {
+		double floor = this.properties.minGuesses();
+		return floor > 0 && this.guessEstimate.guesses(normalized, context) < floor;
 	}
 
 	private String normalizeConfirmation(String confirmation) {

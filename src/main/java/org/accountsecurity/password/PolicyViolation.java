@@ -24,6 +24,15 @@ public record PolicyViolation(String code, List<Object> args) {
 	/** On the common/breached list, or the service's own name. */
 	public static final String COMMON = "common";
 
+	/**
+	 * zxcvbn estimates fewer guesses than {@code app.password.min-guesses}: a pattern
+	 * such as a repeated word, a keyboard row or a run of digits.
+	 */
+	public static final String EASY_TO_GUESS = "easy-to-guess";
+
+	/** Known from a breach (the optional {@code app.password.breach-check}). */
+	public static final String BREACHED = "breached";
+
 	/** Contains the local part of the account's e-mail address. */
 	public static final String CONTAINS_EMAIL = "contains-email";
 

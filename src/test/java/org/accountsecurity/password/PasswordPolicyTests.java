@@ -2,7 +2,9 @@ package org.accountsecurity.password;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.security.authentication.password.CompromisedPasswordDecision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +27,7 @@ class PasswordPolicyTests {
 
 	private final PasswordHasher hasher = TestPasswords.hasher(TestPasswords.properties(), this.registry);
 
-	private final PasswordPolicy policy = new PasswordPolicy(TestPasswords.properties(), this.hasher, breached);
+	private final PasswordPolicy policy = TestPasswords.policy(TestPasswords.properties(), this.hasher, breached);
 
 	@BeforeAll
 	static void loadList() {
@@ -52,9 +56,83 @@ class PasswordPolicyTests {
 
 	@Test
 	void onlyOverTheMaximumIsTooLong() {
-		assertThat(codes("x7".repeat(64))).isEmpty();
-		assertThat(this.policy.check("x7".repeat(64) + "q", "x7".repeat(64) + "q", null))
+		String maximum = (GOOD + " ").repeat(5).substring(0, 128);
+		assertThat(codes(maximum)).isEmpty();
+		assertThat(this.policy.check(maximum + "q", maximum + "q", null))
 			.containsExactly(new PolicyViolation("too-long", List.of(128)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "passwordpassword", "123456789012345", "qwertyuiopasdfgh", "aaaaaaaaaaaaaaa",
+			"x7x7x7x7x7x7x7x7", "abcdefghijklmnopqrstuvwxyz", "Password12345678", "iloveyouiloveyou" })
+	void longPatternsTheListMissesAreEasyToGuess(String password) {
+		assertThat(codes(password)).containsExactly("easy-to-guess");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "silver maple river 42", "grüne Wiese am Bach 7", "żółty rower nad Wisłą",
+			"audit trail keeper 2026", "silver lining over a quiet harbour", GOOD })
+	void theDemoAndFixturePassphrasesPass(String passphrase) {
+		assertThat(codes(passphrase, new PasswordContext("ada@example.com", "Ada Lovelace", List.of()))).isEmpty();
+	}
+
+	@Test
+	void aPartOfTheEmailLocalPartCountsAsAnEasyGuess() {
+		String password = "grzegorzewski 1984";
+		assertThat(codes(password)).isEmpty();
+
+		// The e-mail rule looks for the whole local part only; zxcvbn gets its parts too.
+		assertThat(codes(password, new PasswordContext("m.grzegorzewski@example.org", null, List.of())))
+			.containsExactly("easy-to-guess");
+	}
+
+	@Test
+	void aWeakStartIsNotRescuedByWhatFollowsTheEstimatedPrefix() {
+		String weakStart = "password".repeat(4);
+
+		assertThat(codes(weakStart + " purple tractor singing in rain")).containsExactly("easy-to-guess");
+		assertThat(codes(GOOD + " " + weakStart)).isEmpty();
+	}
+
+	@Test
+	void theLongestL33tPasswordIsEstimatedQuickly() {
+		SecureRandom random = new SecureRandom();
+		String l33t = "4@8({[<3691!|70$5+%2";
+		String password = random.ints(128, 0, l33t.length())
+			.mapToObj((i) -> String.valueOf(l33t.charAt(i)))
+			.collect(Collectors.joining());
+
+		long start = System.nanoTime();
+		this.policy.check(password, password, null);
+
+		// Unbounded, zxcvbn needs tens of seconds for this on a busy machine.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aFloorOfZeroTurnsTheEstimateOff() {
+		PasswordPolicy noFloor = TestPasswords.policy(new PasswordProperties(15, 128, 10, 1, 0), this.hasher, breached);
+
+		assertThat(noFloor.check("passwordpassword", "passwordpassword", null)).isEmpty();
+	}
+
+	@Test
+	void aBreachedPasswordIsRefusedButTheCheckRunsOnlyForOtherwiseGoodPasswords() {
+		AtomicInteger calls = new AtomicInteger();
+		CompromisedPasswords everythingBreached = new CompromisedPasswords((password) -> {
+			calls.incrementAndGet();
+			return new CompromisedPasswordDecision(true);
+		});
+		PasswordPolicy withBreachCheck = new PasswordPolicy(TestPasswords.properties(), this.hasher, breached,
+				TestPasswords.GUESSES, everythingBreached);
+
+		assertThat(withBreachCheck.check(GOOD, GOOD, null)).extracting(PolicyViolation::code)
+			.containsExactly("breached");
+		assertThat(withBreachCheck.check(GOOD, "something else", null)).extracting(PolicyViolation::code)
+			.containsExactly("mismatch");
+		assertThat(withBreachCheck.check("short", "short", null)).extracting(PolicyViolation::code)
+			.containsExactly("too-short");
+		assertThat(calls).hasValue(1);
 	}
 
 	@Test
@@ -80,7 +158,7 @@ class PasswordPolicyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "password1", "iloveyou", "PassWord1", "QWERTYUIOP" })
 	void listedPasswordsAreCommonWhateverTheirCase(String password) {
-		PasswordPolicy shortPolicy = new PasswordPolicy(TestPasswords.properties(8), this.hasher, breached);
+		PasswordPolicy shortPolicy = TestPasswords.policy(TestPasswords.properties(8), this.hasher, breached);
 
 		assertThat(shortPolicy.check(password, password, null)).extracting(PolicyViolation::code)
 			.containsExactly("common");
@@ -148,7 +226,7 @@ class PasswordPolicyTests {
 	@Test
 	void historyIsNotCheckedWhenAnotherRuleFailedOrWhenSwitchedOff() {
 		PasswordContext context = new PasswordContext(null, null, List.of(this.hasher.hash(GOOD)));
-		PasswordPolicy noHistory = new PasswordPolicy(new PasswordProperties(15, 128, 10, 0), this.hasher, breached);
+		PasswordPolicy noHistory = TestPasswords.policy(new PasswordProperties(15, 128, 10, 0), this.hasher, breached);
 
 		assertThat(this.policy.check(GOOD, "something else", context)).extracting(PolicyViolation::code)
 			.containsExactly("mismatch");

@@ -58,6 +58,19 @@ class PasswordPropertiesTests {
 				"maxLength", "history");
 	}
 
+	@Test
+	void theGuessFloorDefaultsToZxcvbnsScore3AndBindsScientificNotation() {
+		assertThat(bind(Map.of()).minGuesses()).isEqualTo(1e8);
+		assertThat(bind(Map.of("app.password.min-guesses", "1e10")).minGuesses()).isEqualTo(1e10);
+		assertThat(bind(Map.of("app.password.min-guesses", "0")).minGuesses()).isZero();
+	}
+
+	@Test
+	void refusesANegativeGuessFloorAndOneThatWouldRefuseGoodPassphrases() {
+		assertThat(invalidPaths(new PasswordProperties(15, 128, 12, 1, -1))).containsExactly("minGuesses");
+		assertThat(invalidPaths(new PasswordProperties(15, 128, 12, 1, 1e13))).containsExactly("minGuesses");
+	}
+
 	private Set<String> invalidPaths(PasswordProperties properties) {
 		Set<ConstraintViolation<PasswordProperties>> violations = this.validator.validate(properties);
 		return violations.stream()

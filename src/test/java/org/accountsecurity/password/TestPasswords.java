@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 
 /**
  * Fixtures for the password tests: settings with a low BCrypt cost, and hashers whose
@@ -12,6 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 final class TestPasswords {
 
 	static final int TEST_COST = 10;
+
+	/** zxcvbn's dictionaries take a while to load: one estimator for every test. */
+	static final GuessEstimate GUESSES = new GuessEstimate();
 
 	private TestPasswords() {
 	}
@@ -33,6 +37,17 @@ final class TestPasswords {
 			}
 
 		});
+	}
+
+	/**
+	 * The policy as the service builds it, with the breach check off.
+	 */
+	static PasswordPolicy policy(PasswordProperties properties, PasswordHasher hasher, BreachedPasswords breached) {
+		return new PasswordPolicy(properties, hasher, breached, GUESSES, noBreachCheck());
+	}
+
+	static CompromisedPasswords noBreachCheck() {
+		return new CompromisedPasswords((CompromisedPasswordChecker) null);
 	}
 
 	static long bcryptVerifications(MeterRegistry registry) {

@@ -188,6 +188,20 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		assertThat(post("/api/v1/password-resets/verify", "{\"token\":[\"a\"]}").statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void aLongButEasyToGuessPasswordIsRefusedWithItsReasonAndTheLinkStaysValid() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		String token = requestToken(account);
+
+		HttpResponse<String> guessable = post("/api/v1/password-resets/complete",
+				"{\"token\":\"" + token + "\",\"newPassword\":\"passwordpassword\"}");
+
+		assertThat(guessable.statusCode()).isEqualTo(422);
+		assertThat(guessable.body()).contains("easy-to-guess", "unrelated words").doesNotContain("passwordpassword");
+		assertThat(post("/api/v1/password-resets/verify", "{\"token\":\"" + token + "\"}").body())
+			.contains("\"valid\":true");
+	}
+
 	private String requestToken(Account account) throws Exception {
 		int before = mailbox.to(account.email()).size();
 		post("/api/v1/password-resets", "{\"email\":\"" + account.email() + "\"}");
