@@ -1106,7 +1106,7 @@ public final class BenchDriver {
 			drain(120_000);
 			live = scan("rt:*:live");
 		}
-		List<String> gone = scan("rt:*:gone:*");
+		List<String> gone = scan("rt:*:gone");
 		List<String> sessions = scan("ass:session:sessions:*");
 		List<String> limits = scan("rl:*");
 		long sample = 0;
@@ -1129,8 +1129,8 @@ public final class BenchDriver {
 				Report.f0(perLive) + " B", "MEMORY USAGE of one: " + (sampled == 0 ? "n/a" : Report.f0(sample / (double) sampled))
 						+ " B",
 				"< 300 B", live.size() >= 10_000 ? perLive < 300 : null);
-		report.row("Redis per replaced link (`rt:{id}:gone:<hash>` tombstone, kept for the rest of the TTL)",
-				Report.f0(perGone) + " B", gone.size() + " tombstones after the run", "", null);
+		report.row("Redis per account with used or replaced links (`rt:{id}:gone` hash of markers, kept for the rest of the TTL)",
+				Report.f0(perGone) + " B", gone.size() + " marker hashes after the run", "", null);
 		report.row("Redis at the end of the load: used_memory", Report.f0(before / 1024.0 / 1024.0) + " MiB",
 				sessions.size() + " sessions (`ass:session:sessions:*`), " + limits.size() + " rate-limit keys, "
 						+ live.size() + " live links",
