@@ -38,7 +38,7 @@ final class RedisMemoryPhase implements Phase {
 			run.drain(120_000);
 			live = scan(redis, "rt:*:live");
 		}
-		List<String> gone = scan(redis, "rt:*:gone:*");
+		List<String> gone = scan(redis, "rt:*:gone");
 		List<String> sessions = scan(redis, "ass:session:sessions:*");
 		List<String> limits = scan(redis, "rl:*");
 		long sample = 0;
@@ -62,8 +62,9 @@ final class RedisMemoryPhase implements Phase {
 				Report.f0(perLive) + " B",
 				"MEMORY USAGE of one: " + (sampled == 0 ? "n/a" : Report.f0(sample / (double) sampled)) + " B",
 				"< 300 B", live.size() >= 10_000 ? perLive < 300 : null);
-		report.row("Redis per replaced link (`rt:{id}:gone:<hash>` tombstone, kept for the rest of the TTL)",
-				Report.f0(perGone) + " B", gone.size() + " tombstones after the run", "", null);
+		report.row(
+				"Redis per account with used or replaced links (`rt:{id}:gone` hash of markers, kept for the rest of the TTL)",
+				Report.f0(perGone) + " B", gone.size() + " marker hashes after the run", "", null);
 		report.row("Redis at the end of the load: used_memory", Report.f0(before / 1024.0 / 1024.0) + " MiB",
 				sessions.size() + " sessions (`ass:session:sessions:*`), " + limits.size() + " rate-limit keys, "
 						+ live.size() + " live links",

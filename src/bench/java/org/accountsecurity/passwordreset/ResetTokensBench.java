@@ -24,7 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Reset tokens (make bench, JMH): issue = JWT HS256 signing + SHA-256 + the Lua REPLACE in Redis; check = JWT
- * parsing and verification + SHA-256 + one MGET. The {@code *JwtOnly} variants replace the Redis store with an
+ * parsing and verification + SHA-256 + the STATE script (GET + HGET). The {@code *JwtOnly} variants replace the Redis store with an
  * in-memory stub, so they show the CPU part alone. Redis is the bench's own redis-server
  * ({@code -Dbench.redis.port}).
  */
@@ -56,7 +56,7 @@ public class ResetTokensBench {
 		connections.afterPropertiesSet();
 		connections.start();
 		StringRedisTemplate redis = new StringRedisTemplate(connections);
-		tokens = new ResetTokens(properties, new ResetLinkStore(redis), Clock.systemUTC(), new SimpleMeterRegistry());
+		tokens = new ResetTokens(properties, new RedisResetLinkStore(redis), Clock.systemUTC(), new SimpleMeterRegistry());
 		tokensNoRedis = new ResetTokens(properties, new InMemoryStore(), Clock.systemUTC(), new SimpleMeterRegistry());
 		account = UUID.randomUUID();
 		token = tokens.issue(account, 1).token();
@@ -89,18 +89,28 @@ public class ResetTokensBench {
 	}
 
 	/** Always-valid store without Redis: leaves only the token's own CPU work. */
-	static final class InMemoryStore extends ResetLinkStore {
+	static final class InMemoryStore implements ResetLinkStore {
 
-		InMemoryStore() {
-			super(null);
+		@Override
+		public void replace(UUID accountId, String linkHash, Duration ttl) {
 		}
 
 		@Override
-		void replace(UUID accountId, String hash, Duration ttl) {
+		public boolean consume(UUID accountId, String linkHash) {
+			return true;
 		}
 
 		@Override
-		ResetLinkState state(UUID accountId, String hash) {
+		public boolean revoke(UUID accountId, String linkHash) {
+			return true;
+		}
+
+		@Override
+		public void revokeAll(UUID accountId) {
+		}
+
+		@Override
+		public ResetLinkState state(UUID accountId, String linkHash) {
 			return ResetLinkState.VALID;
 		}
 

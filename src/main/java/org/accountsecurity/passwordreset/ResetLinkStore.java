@@ -1,86 +1,37 @@
 package org.accountsecurity.passwordreset;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.stereotype.Component;
-
 /**
- * The live reset link of each account in Redis: {@code rt:{id}:live} holds the SHA-256 of
- * the newest link's random id; {@code rt:{id}:gone:<hash>} remembers, until the link
- * would have expired, that it was used or revoked, so the person is told which. Both keys
- * carry the account id as hash tag (one Cluster slot), and every change is one Lua
- * script, so consuming is atomic: no read-then-delete window.
+ * Where the one live reset link of each account is kept, by the SHA-256 of its random id
+ * (never the token), in the shape of Spring Security's one-time-token service: a newer
+ * link revokes the older one, and consuming removes the link first, then tells whether it
+ * was live, so of concurrent consumes exactly one wins. A link that is gone is remembered
+ * as used or revoked for about its lifetime, so each gets its own page.
+ * {@link RedisResetLinkStore} is the real one; tests use an in-memory one.
  */
-@Component
-class ResetLinkStore {
+interface ResetLinkStore {
 
-	private static final RedisScript<Long> REPLACE = RedisScript.of("""
-			local old = redis.call('GET', KEYS[1])
-			if old then
-			  local ttl = redis.call('PTTL', KEYS[1])
-			  if ttl > 0 then redis.call('SET', ARGV[3] .. old, 'revoked', 'PX', ttl) end
-			end
-			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-			return 1
-			""", Long.class);
+	/**
+	 * Makes this link the account's live one for {@code ttl}; the older one is revoked.
+	 */
+	void replace(UUID accountId, String linkHash, Duration ttl);
 
-	// Marks the live link gone (used or revoked) if it is the given one, or any one when
-	// ARGV[1] is empty.
-	private static final RedisScript<Long> RETIRE = RedisScript.of("""
-			local live = redis.call('GET', KEYS[1])
-			if not live or (ARGV[1] ~= '' and live ~= ARGV[1]) then return 0 end
-			local ttl = redis.call('PTTL', KEYS[1])
-			redis.call('DEL', KEYS[1])
-			if ttl > 0 then redis.call('SET', ARGV[3] .. live, ARGV[2], 'PX', ttl) end
-			return 1
-			""", Long.class);
+	/** Uses the link if it is the live one; true for exactly one of concurrent calls. */
+	boolean consume(UUID accountId, String linkHash);
 
-	private final StringRedisTemplate redis;
+	/** Revokes the link if it is the live one; true if it was. */
+	boolean revoke(UUID accountId, String linkHash);
 
-	ResetLinkStore(StringRedisTemplate redis) {
-		this.redis = redis;
-	}
+	/** Revokes the account's live link, if any. */
+	void revokeAll(UUID accountId);
 
-	void replace(UUID accountId, String hash, Duration ttl) {
-		redis.execute(REPLACE, List.of(live(accountId)), hash, Long.toString(ttl.toMillis()), gonePrefix(accountId));
-	}
-
-	boolean consume(UUID accountId, String hash) {
-		return retire(accountId, hash, "used");
-	}
-
-	boolean revoke(UUID accountId, String hash) {
-		return retire(accountId, hash, "revoked");
-	}
-
-	void revokeAll(UUID accountId) {
-		retire(accountId, "", "revoked");
-	}
-
-	ResetLinkState state(UUID accountId, String hash) {
-		List<String> values = redis.opsForValue().multiGet(List.of(live(accountId), gonePrefix(accountId) + hash));
-		if (values != null && hash.equals(values.get(0))) {
-			return ResetLinkState.VALID;
-		}
-		String gone = values == null ? null : values.get(1);
-		return "used".equals(gone) ? ResetLinkState.USED : ResetLinkState.REVOKED;
-	}
-
-	private boolean retire(UUID accountId, String hash, String why) {
-		Long done = redis.execute(RETIRE, List.of(live(accountId)), hash, why, gonePrefix(accountId));
-		return done != null && done == 1L;
-	}
-
-	private static String live(UUID accountId) {
-		return "rt:{" + accountId + "}:live";
-	}
-
-	private static String gonePrefix(UUID accountId) {
-		return "rt:{" + accountId + "}:gone:";
-	}
+	/**
+	 * {@link ResetLinkState#VALID} while the link is live, {@link ResetLinkState#USED}
+	 * once consumed, otherwise {@link ResetLinkState#REVOKED} (revoked, replaced, or
+	 * expired in the store: the token's own expiry is checked before).
+	 */
+	ResetLinkState state(UUID accountId, String linkHash);
 
 }

@@ -6,10 +6,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward instead of sleeping; it follows real time until moved. */
+/**
+ * A clock tests move forward instead of sleeping; it follows real time until moved, or
+ * stands still at a given instant ({@link #fixedAt}) as {@code Clock.fixed} that can
+ * advance.
+ */
 public final class TestClock extends Clock {
 
+	private final Instant fixed;
+
 	private volatile Duration offset = Duration.ZERO;
+
+	public TestClock() {
+		this(null);
+	}
+
+	private TestClock(Instant fixed) {
+		this.fixed = fixed;
+	}
+
+	public static TestClock fixedAt(Instant instant) {
+		return new TestClock(instant);
+	}
 
 	public void advance(Duration duration) {
 		offset = offset.plus(duration);
@@ -21,7 +39,7 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset);
+		return (fixed != null ? fixed : Instant.now()).plus(offset);
 	}
 
 	@Override

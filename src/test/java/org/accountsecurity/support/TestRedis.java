@@ -1,4 +1,4 @@
-package org.accountsecurity.mail;
+package org.accountsecurity.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * A real Redis server on a free port (the machine's own binary when it has one) and a
  * client for it.
  */
-final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable {
 
 	private static final File SYSTEM_REDIS = new File("/usr/bin/redis-server");
 
@@ -50,7 +50,7 @@ final class TestRedis implements AutoCloseable {
 	}
 
 	/** A running server. */
-	static TestRedis start() {
+	public static TestRedis start() {
 		TestRedis redis = new TestRedis(freePort());
 		redis.startServer();
 		return redis;
@@ -59,19 +59,19 @@ final class TestRedis implements AutoCloseable {
 	/**
 	 * A server that is not running yet: the client fails until {@link #startServer()}.
 	 */
-	static TestRedis notStarted() {
+	public static TestRedis notStarted() {
 		return new TestRedis(freePort());
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
-	StringRedisTemplate template() {
+	public StringRedisTemplate template() {
 		return template;
 	}
 
-	void startServer() {
+	public void startServer() {
 		try {
 			server.start();
 		}
@@ -80,7 +80,7 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
-	void stopServer() {
+	public void stopServer() {
 		try {
 			server.stop();
 		}
@@ -89,7 +89,7 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
-	void flush() {
+	public void flush() {
 		template.execute(connection -> {
 			connection.serverCommands().flushAll();
 			return null;
@@ -104,7 +104,7 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
