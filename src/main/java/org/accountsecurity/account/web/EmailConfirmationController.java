@@ -11,6 +11,7 @@ import org.accountsecurity.account.emailchange.EmailConfirmationService;
 import org.accountsecurity.account.emailchange.EmailConfirmationService.Confirmation;
 import org.accountsecurity.audit.RequestOrigin;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -63,7 +64,13 @@ class EmailConfirmationController {
 			return problem(result.state(), response, model);
 		}
 		boolean own = me != null && me.accountId().equals(result.account().id());
-		if (own) {
+		if (result.stepsPending() && session != null) {
+			// Redis failed after the commit: the session cannot be saved either, and the
+			// answer must still say that the address is changed. Signed out, to be safe.
+			own = false;
+			endSession(session);
+		}
+		else if (own) {
 			refreshPrincipal(result.account(), request);
 		}
 		model.addAttribute("newAddress", result.maskedAddress());
@@ -79,6 +86,16 @@ class EmailConfirmationController {
 		});
 		model.addAttribute("state", state.reason());
 		return PROBLEM_VIEW;
+	}
+
+	private static void endSession(HttpSession session) {
+		SecurityContextHolder.clearContext();
+		try {
+			session.invalidate();
+		}
+		catch (DataAccessException ex) {
+			// The browser forgets it; in Redis it expires.
+		}
 	}
 
 	private static AccountUser signedIn() {
