@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.password.PasswordHasher;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
@@ -58,6 +60,9 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 	@MockitoSpyBean
 	ResetTokens tokens;
 
+	@MockitoSpyBean
+	MailOutbox outbox;
+
 	@Autowired
 	AccountService accountService;
 
@@ -75,6 +80,8 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 
 	final AtomicBoolean cutAtNextRevoke = new AtomicBoolean();
 
+	final AtomicBoolean cutAtNextEnqueue = new AtomicBoolean();
+
 	// A link mailed while the password changed: the worker must revoke it.
 	final AtomicReference<String> concurrentLink = new AtomicReference<>();
 
@@ -88,6 +95,12 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 			}
 			return invocation.callRealMethod();
 		}).when(tokens).revokeAll(any());
+		doAnswer(invocation -> {
+			if (cutAtNextEnqueue.getAndSet(false)) {
+				PROXY.cut();
+			}
+			return invocation.callRealMethod();
+		}).when(outbox).enqueue(any());
 	}
 
 	@AfterEach
@@ -130,6 +143,40 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 		assertThat(answer.headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?reset"));
 		assertStepsFinishedOnceRedisIsBack(account, other);
+	}
+
+	@Test
+	void aRequestWhoseMailCannotBeQueuedIsA503AndSaysSoInTheAuditAlikeForEveryAddress() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		HttpResponse<String> known = requestWhileTheOutboxFails(account.email());
+		List<String> knownReasons = latestResetRequestReasons();
+		HttpResponse<String> unknown = requestWhileTheOutboxFails("ghost-" + account.id() + "@example.test");
+		List<String> unknownReasons = latestResetRequestReasons();
+
+		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(503);
+		assertThat(known.body()).isEqualTo(unknown.body());
+		assertThat(knownReasons).containsExactly(PasswordResetService.UNQUEUED, "trigger=forgot");
+		assertThat(unknownReasons).containsExactly(PasswordResetService.UNQUEUED, "unknown_account");
+	}
+
+	private HttpResponse<String> requestWhileTheOutboxFails(String email) throws Exception {
+		cutAtNextEnqueue.set(true);
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/password-resets"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		finally {
+			PROXY.restore();
+		}
+	}
+
+	private List<String> latestResetRequestReasons() {
+		return jdbc.sql("select reason from audit_event where type = 'RESET_REQUESTED' order by id desc limit 2")
+			.query(String.class)
+			.list();
 	}
 
 	private void assertStepsFinishedOnceRedisIsBack(Account account, WebClient other) {
