@@ -17,18 +17,15 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.password.PasswordHasher;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.ProxiedRedisIntegrationTest;
 import org.accountsecurity.support.RedisProxy;
-import org.accountsecurity.support.SeparateIntegrationTest;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -44,18 +41,21 @@ import static org.mockito.Mockito.doAnswer;
  * and once Redis is back the worker revokes the links, ends the sessions and queues one
  * notice.
  */
-class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
+class PasswordChangeOutageIntegrationTests extends ProxiedRedisIntegrationTest {
 
-	static final RedisProxy PROXY = new RedisProxy(IntegrationTest.freePort());
-
-	static final String NEW_PASSWORD = "a brand new lantern by the sea";
+	static final RedisProxy PROXY = newProxy();
 
 	@DynamicPropertySource
-	static void throughTheProxy(DynamicPropertyRegistry registry) {
-		registry.add("app.dev.redis-server-port", PROXY::serverPort);
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + PROXY.port());
-		registry.add("app.after-change.retry-delay", () -> "PT1S");
+	static void proxied(DynamicPropertyRegistry registry) {
+		throughThe(PROXY, registry);
 	}
+
+	@Override
+	protected RedisProxy proxy() {
+		return PROXY;
+	}
+
+	static final String NEW_PASSWORD = "a brand new lantern by the sea";
 
 	@MockitoSpyBean
 	ResetTokens tokens;
@@ -74,9 +74,6 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	final AtomicBoolean cutAtNextRevoke = new AtomicBoolean();
 
@@ -101,11 +98,6 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 			}
 			return invocation.callRealMethod();
 		}).when(outbox).enqueue(any());
-	}
-
-	@AfterEach
-	void redisIsBack() {
-		PROXY.restore();
 	}
 
 	@Test
@@ -155,8 +147,8 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 
 		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(503);
 		assertThat(known.body()).isEqualTo(unknown.body());
-		assertThat(knownReasons).containsExactly(PasswordResetService.UNQUEUED, "trigger=forgot");
-		assertThat(unknownReasons).containsExactly(PasswordResetService.UNQUEUED, "unknown_account");
+		assertThat(knownReasons).containsExactly("outbox_unavailable", "trigger=forgot");
+		assertThat(unknownReasons).containsExactly("outbox_unavailable", "unknown_account");
 	}
 
 	private HttpResponse<String> requestWhileTheOutboxFails(String email) throws Exception {
@@ -182,10 +174,10 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 	private void assertStepsFinishedOnceRedisIsBack(Account account, WebClient other) {
 		Account changed = accounts.findById(account.id()).orElseThrow();
 		assertThat(hasher.matches(NEW_PASSWORD, changed.passwordHash())).isTrue();
-		assertThat(pendingSteps(account)).isEqualTo(3);
+		assertThat(pendingSteps(account.id())).isEqualTo(3);
 
 		PROXY.restore();
-		await().atMost(Duration.ofSeconds(30)).until(() -> pendingSteps(account) == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingSteps(account.id()) == 0);
 		assertThat(other.get("/account").statusCode()).isEqualTo(302);
 		assertThat(tokens.check(concurrentLink.get()).state()).isEqualTo(ResetLinkState.REVOKED);
 		mailbox.await(account.email(), 2);
@@ -194,13 +186,6 @@ class PasswordChangeOutageIntegrationTests extends SeparateIntegrationTest {
 		assertThat(mailbox.to(account.email())).hasSize(2)
 			.last()
 			.satisfies(notice -> assertThat(Mailbox.text(notice)).doesNotContain("/password/reset?token="));
-	}
-
-	private long pendingSteps(Account account) {
-		return jdbc.sql("select count(*) from after_change_step where account_id = ?")
-			.param(account.id())
-			.query(Long.class)
-			.single();
 	}
 
 	private WebClient signedIn(Account account) {

@@ -9,18 +9,15 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.ProxiedRedisIntegrationTest;
 import org.accountsecurity.support.RedisProxy;
-import org.accountsecurity.support.SeparateIntegrationTest;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,15 +36,18 @@ import static org.mockito.Mockito.doAnswer;
  * looked up to end them): the page still says the address changed, and once Redis is back
  * the worker ends the other sessions.
  */
-class EmailConfirmationOutageIntegrationTests extends SeparateIntegrationTest {
+class EmailConfirmationOutageIntegrationTests extends ProxiedRedisIntegrationTest {
 
-	static final RedisProxy PROXY = new RedisProxy(IntegrationTest.freePort());
+	static final RedisProxy PROXY = newProxy();
 
 	@DynamicPropertySource
-	static void throughTheProxy(DynamicPropertyRegistry registry) {
-		registry.add("app.dev.redis-server-port", PROXY::serverPort);
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + PROXY.port());
-		registry.add("app.after-change.retry-delay", () -> "PT1S");
+	static void proxied(DynamicPropertyRegistry registry) {
+		throughThe(PROXY, registry);
+	}
+
+	@Override
+	protected RedisProxy proxy() {
+		return PROXY;
 	}
 
 	@MockitoSpyBean
@@ -62,9 +62,6 @@ class EmailConfirmationOutageIntegrationTests extends SeparateIntegrationTest {
 	@Autowired
 	Mailbox mailbox;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	final AtomicBoolean cutAtNextLookup = new AtomicBoolean();
 
 	EmailChangeFlow flow;
@@ -78,11 +75,6 @@ class EmailConfirmationOutageIntegrationTests extends SeparateIntegrationTest {
 			}
 			return invocation.callRealMethod();
 		}).when(sessions).findByPrincipalName(any());
-	}
-
-	@AfterEach
-	void redisIsBack() {
-		PROXY.restore();
 	}
 
 	@Test
@@ -132,17 +124,10 @@ class EmailConfirmationOutageIntegrationTests extends SeparateIntegrationTest {
 
 	private void assertSessionsEndOnceRedisIsBack(Account account, String newEmail, WebClient elsewhere) {
 		assertThat(accounts.findById(account.id()).orElseThrow().email()).isEqualTo(newEmail);
-		assertThat(pendingSteps(account)).isEqualTo(1);
+		assertThat(pendingSteps(account.id())).isEqualTo(1);
 		PROXY.restore();
-		await().atMost(Duration.ofSeconds(30)).until(() -> pendingSteps(account) == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingSteps(account.id()) == 0);
 		assertThat(elsewhere.get("/account").statusCode()).isEqualTo(302);
-	}
-
-	private long pendingSteps(Account account) {
-		return jdbc.sql("select count(*) from after_change_step where account_id = ?")
-			.param(account.id())
-			.query(Long.class)
-			.single();
 	}
 
 }
