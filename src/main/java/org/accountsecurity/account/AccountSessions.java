@@ -1,5 +1,10 @@
 package org.accountsecurity.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,17 +43,43 @@ public class AccountSessions {
 	 * how many ended.
 	 */
 	public int endAll(UUID accountId, String keepSessionId, String reason, RequestOrigin origin) {
+		return endStartedBefore(accountId, keepSessionId == null ? null : fingerprint(keepSessionId), Instant.MAX,
+				reason, origin);
+	}
+
+	/**
+	 * Ends the sessions of the account that started before {@code before}, but the one
+	 * whose {@link #fingerprint} is {@code keepFingerprint} (null: none). Run again later
+	 * it spares the sessions started since, such as a sign-in with a new password.
+	 */
+	public int endStartedBefore(UUID accountId, String keepFingerprint, Instant before, String reason,
+			RequestOrigin origin) {
 		Map<String, ? extends Session> found = sessions.findByPrincipalName(accountId.toString());
 		int ended = 0;
-		for (String id : found.keySet()) {
-			if (!id.equals(keepSessionId)) {
-				sessions.deleteById(id);
+		for (Map.Entry<String, ? extends Session> session : found.entrySet()) {
+			if (!fingerprint(session.getKey()).equals(keepFingerprint)
+					&& session.getValue().getCreationTime().isBefore(before)) {
+				sessions.deleteById(session.getKey());
 				ended++;
 			}
 		}
 		audit.record(AuditEntry.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS, reason + ";count=" + ended,
 				accountId, origin));
 		return ended;
+	}
+
+	/**
+	 * A session id's SHA-256, to name a session where its id (a bearer secret) must not
+	 * be stored.
+	 */
+	public static String fingerprint(String sessionId) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

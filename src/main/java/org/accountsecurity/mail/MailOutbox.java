@@ -1,5 +1,7 @@
 package org.accountsecurity.mail;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -19,6 +21,8 @@ public class MailOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
+	private static final Duration REMEMBER_ONCE = Duration.ofDays(7);
+
 	private final OutboxStreams streams;
 
 	public MailOutbox(StringRedisTemplate redis, MeterRegistry meters) {
@@ -37,6 +41,18 @@ public class MailOutbox {
 	public void enqueue(OutboxMessage message) {
 		String id = streams.add(message);
 		log.debug("Queued mail {} of kind {}", id, message.kind());
+	}
+
+	/**
+	 * Queues {@code message} unless one with the same {@code key} was queued in the last
+	 * week, so that a caller retrying after a failure (perhaps after the message was
+	 * queued and only the reply was lost) queues it exactly once. Throws like
+	 * {@link #enqueue}.
+	 */
+	public void enqueueOnce(String key, OutboxMessage message) {
+		if (!streams.addOnce(key, message, REMEMBER_ONCE)) {
+			log.debug("Mail of kind {} was queued before", message.kind());
+		}
 	}
 
 	// Read on each scrape: one script call that returns XLEN + ZCARD.

@@ -1,6 +1,7 @@
 package org.accountsecurity.mail;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class OutboxStreams {
 
 	static final String DEAD = "{outbox}:dead";
 
+	static final String ONCE_PREFIX = "{outbox}:once:";
+
 	static final String GROUP = "mailers";
 
 	static final String KIND = "_kind";
@@ -35,6 +38,14 @@ final class OutboxStreams {
 
 	/** Dead letters keep personal data (the account id); keep only the newest ones. */
 	private static final String DEAD_MAX_LENGTH = "10000";
+
+	// XADD unless the key says this message was queued already: a retry after a lost
+	// reply queues nothing.
+	private static final RedisScript<Long> ADD_ONCE = RedisScript.of("""
+			if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[1]) then return 0 end
+			redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+			return 1
+			""", Long.class);
 
 	private static final RedisScript<Long> CREATE_GROUP = RedisScript.of("""
 			local reply = redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
@@ -152,6 +163,22 @@ final class OutboxStreams {
 		Map<String, String> fields = new HashMap<>(message.fields());
 		fields.put(KIND, message.kind());
 		return redis.opsForStream().add(StreamRecords.newRecord().in(STREAM).ofMap(fields)).getValue();
+	}
+
+	/**
+	 * One XADD unless a message with {@code key} was added within {@code remember}; true
+	 * if this call added it.
+	 */
+	boolean addOnce(String key, OutboxMessage message, Duration remember) {
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(remember.toMillis()));
+		message.fields().forEach((field, value) -> {
+			args.add(field);
+			args.add(value);
+		});
+		args.add(KIND);
+		args.add(message.kind());
+		return orZero(redis.execute(ADD_ONCE, List.of(STREAM, ONCE_PREFIX + key), args.toArray())) == 1L;
 	}
 
 	/**

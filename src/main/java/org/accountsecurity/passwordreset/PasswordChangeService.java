@@ -1,21 +1,19 @@
 package org.accountsecurity.passwordreset;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.accountsecurity.account.Account;
-import org.accountsecurity.account.AccountSessions;
 import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.EndSessionsStep;
+import org.accountsecurity.afterchange.AfterChangeStep;
+import org.accountsecurity.afterchange.AfterChangeSteps;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
-import org.accountsecurity.requester.ClientAddresses;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.requester.RequestOrigin;
-import org.accountsecurity.mail.MailOutbox;
-import org.accountsecurity.mail.OutboxMessage;
 import org.accountsecurity.password.PasswordContext;
 import org.accountsecurity.password.PasswordHasher;
 import org.accountsecurity.password.PasswordPolicy;
@@ -32,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sets the new password from a checked reset link. The policy is checked and the hash
  * computed before the link is consumed, so a refused password leaves the link usable;
- * then one atomic consume decides which of concurrent submissions wins. Afterwards every
- * session ends, every link is revoked and a notice is mailed.
+ * then one atomic consume decides which of concurrent submissions wins. The change
+ * records its after-change steps (revoke every link, end every session, mail a notice) in
+ * its own transaction, so they happen even when Redis fails right after the commit.
  */
 @Service
 public class PasswordChangeService {
@@ -50,13 +49,11 @@ public class PasswordChangeService {
 
 	private final PasswordProperties passwordProperties;
 
-	private final AccountSessions sessions;
-
 	private final AuditLog audit;
 
-	private final MailOutbox outbox;
+	private final AfterChangeSteps afterChange;
 
-	private final ClientAddresses clientAddresses;
+	private final PasswordChangedNoticeStep notice;
 
 	private final TransactionTemplate transaction;
 
@@ -65,17 +62,16 @@ public class PasswordChangeService {
 	private final MeterRegistry meters;
 
 	PasswordChangeService(Accounts accounts, ResetTokens tokens, PasswordPolicy policy, PasswordHasher hasher,
-			PasswordProperties passwordProperties, AccountSessions sessions, AuditLog audit, MailOutbox outbox,
-			ClientAddresses clientAddresses, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+			PasswordProperties passwordProperties, AuditLog audit, AfterChangeSteps afterChange,
+			PasswordChangedNoticeStep notice, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.policy = policy;
 		this.hasher = hasher;
 		this.passwordProperties = passwordProperties;
-		this.sessions = sessions;
 		this.audit = audit;
-		this.outbox = outbox;
-		this.clientAddresses = clientAddresses;
+		this.afterChange = afterChange;
+		this.notice = notice;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.meters = meters;
@@ -99,25 +95,18 @@ public class PasswordChangeService {
 		if (!tokens.consume(pending)) {
 			return rejected(pending, tokens.stateOf(pending), origin);
 		}
-		transaction.executeWithoutResult(status -> {
+		List<AfterChangeStep> steps = transaction.execute(status -> {
 			accounts.changePassword(account.id(), hash, clock.instant());
 			audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, "via=reset_link",
 					account.id(), origin));
+			return afterChange.record(account.id(), origin, RevokeResetLinksStep.PLAN,
+					EndSessionsStep.plan(null, "password_changed"), notice.plan(account.id(), origin));
 		});
-		afterChange(account, origin);
+		// The password is changed: a step that fails now is finished by the worker, and
+		// the answer says the truth.
+		afterChange.runNow(steps, origin);
 		meters.counter("reset.tokens.consumed").increment();
 		return ChangeResult.CHANGED;
-	}
-
-	private void afterChange(Account account, RequestOrigin origin) {
-		tokens.revokeAll(account.id());
-		sessions.endAll(account.id(), null, "password_changed", origin);
-		String client = clientAddresses.storable(origin.clientAddress());
-		String agent = origin.userAgent() == null ? "" : origin.userAgent();
-		outbox.enqueue(new OutboxMessage(PASSWORD_CHANGED,
-				Map.of("accountId", account.id().toString(), "client", client == null ? "" : client, "userAgent",
-						agent.length() > 120 ? agent.substring(0, 120) : agent, "changedAt",
-						clock.instant().toString())));
 	}
 
 	private ChangeResult rejected(PendingReset pending, ResetLinkState state, RequestOrigin origin) {

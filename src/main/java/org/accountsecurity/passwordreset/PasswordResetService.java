@@ -23,6 +23,7 @@ import org.accountsecurity.ratelimit.RateLimiter.Limit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +38,11 @@ public class PasswordResetService {
 	static final String RESET_LINK = "reset-link";
 
 	static final String NONE = "none";
+
+	/**
+	 * The reason of the audit row that follows a request whose mail could not be queued.
+	 */
+	static final String UNQUEUED = "outbox_unavailable";
 
 	private final Accounts accounts;
 
@@ -96,7 +102,8 @@ public class PasswordResetService {
 		if (account.isEmpty()) {
 			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
 					"unknown_account", typedEmail, origin));
-			outbox.enqueue(new OutboxMessage(NONE, Map.of()));
+			enqueue(new OutboxMessage(NONE, Map.of()), AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED,
+					Outcome.FAILURE, UNQUEUED, typedEmail, origin));
 		}
 		else {
 			send(account.get().id(), ResetTrigger.FORGOT, own, origin);
@@ -125,7 +132,11 @@ public class PasswordResetService {
 				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
 						origin)
 				.byActor(AuditEntry.operator(operatorId)));
-			outbox.enqueue(job(accountId, ResetTrigger.OPERATOR, origin));
+			enqueue(job(accountId, ResetTrigger.OPERATOR, origin),
+					AuditEntry
+						.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.FAILURE, UNQUEUED, accountId,
+								origin)
+						.byActor(AuditEntry.operator(operatorId)));
 		});
 		return account.map(Account::email);
 	}
@@ -134,15 +145,37 @@ public class PasswordResetService {
 		if (own.allowed()) {
 			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
 					"trigger=" + trigger.code(), accountId, origin));
-			outbox.enqueue(job(accountId, trigger, origin));
+			enqueue(job(accountId, trigger, origin), unqueued(accountId, origin));
 		}
 		else {
 			// Accepted silently: the holder's inbox is not flooded, and the answer stays
 			// the same.
 			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId,
 					origin));
-			outbox.enqueue(new OutboxMessage(NONE, Map.of()));
+			enqueue(new OutboxMessage(NONE, Map.of()), unqueued(accountId, origin));
 		}
+	}
+
+	// The request's audit row is committed by now. If the outbox cannot take the message
+	// (Redis failed since), a second row says so, on every branch alike, and the person
+	// gets the 503 of any outage: no request is recorded as made while nothing is sent.
+	private void enqueue(OutboxMessage message, AuditEntry ifUnqueued) {
+		try {
+			outbox.enqueue(message);
+		}
+		catch (DataAccessException ex) {
+			try {
+				audit.record(ifUnqueued);
+			}
+			catch (RuntimeException auditFailed) {
+				ex.addSuppressed(auditFailed);
+			}
+			throw ex;
+		}
+	}
+
+	private static AuditEntry unqueued(UUID accountId, RequestOrigin origin) {
+		return AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.FAILURE, UNQUEUED, accountId, origin);
 	}
 
 	private OutboxMessage job(UUID accountId, ResetTrigger trigger, RequestOrigin origin) {

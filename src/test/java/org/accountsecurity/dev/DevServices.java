@@ -40,7 +40,9 @@ public class DevServices {
 
 	@Bean(destroyMethod = "stop")
 	RedisServer embeddedRedis(Environment env) throws IOException {
-		int port = env.getRequiredProperty("spring.data.redis.port", Integer.class);
+		// A test may put a proxy between the service and the server (support/RedisProxy).
+		int port = env.getProperty("app.dev.redis-server-port", Integer.class,
+				env.getRequiredProperty("spring.data.redis.port", Integer.class));
 		var builder = RedisServer.newRedisServer()
 			.port(port)
 			.bind("127.0.0.1")

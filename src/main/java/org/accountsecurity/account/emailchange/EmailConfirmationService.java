@@ -1,17 +1,20 @@
 package org.accountsecurity.account.emailchange;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountEmailService;
 import org.accountsecurity.account.AccountExistsException;
-import org.accountsecurity.account.AccountSessions;
 import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.EndSessionsStep;
 import org.accountsecurity.requester.EmailAddress;
 import org.accountsecurity.account.emailchange.EmailChangeToken.Claimed;
 import org.accountsecurity.account.emailchange.PendingEmailChanges.Found;
+import org.accountsecurity.afterchange.AfterChangeStep;
+import org.accountsecurity.afterchange.AfterChangeSteps;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
@@ -21,15 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows a confirmation link. Opening it ({@link #check}) changes nothing; confirming
  * consumes the pending change first, then checks expiry, credential version and that the
  * address is still free, stores it with a new credential version (which revokes every
  * reset link, see {@code EmailAddressChanged}, and signs out every session signed in
- * before, see {@code SessionValidity}) and ends the account's other sessions. It needs no
- * sign-in: the link proves control of the new mailbox, the password was proved when it
- * was asked for.
+ * before, see {@code SessionValidity}) and ends the account's other sessions (a step
+ * recorded with the change, so a Redis outage right after the commit only delays it). It
+ * needs no sign-in: the link proves control of the new mailbox, the password was proved
+ * when it was asked for.
  */
 @Service
 public class EmailConfirmationService {
@@ -42,19 +47,22 @@ public class EmailConfirmationService {
 
 	private final AccountEmailService emails;
 
-	private final AccountSessions sessions;
+	private final AfterChangeSteps afterChange;
 
 	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	EmailConfirmationService(PendingEmailChanges pending, Accounts accounts, AccountEmailService emails,
-			AccountSessions sessions, AuditLog audit, Clock clock) {
+			AfterChangeSteps afterChange, AuditLog audit, TransactionTemplate transaction, Clock clock) {
 		this.pending = pending;
 		this.accounts = accounts;
 		this.emails = emails;
-		this.sessions = sessions;
+		this.afterChange = afterChange;
 		this.audit = audit;
+		this.transaction = transaction;
 		this.clock = clock;
 	}
 
@@ -77,7 +85,7 @@ public class EmailConfirmationService {
 		if (!versionMatches(claimed.get().accountId(), found)) {
 			return Confirmation.of(ConfirmationState.REVOKED);
 		}
-		return new Confirmation(ConfirmationState.VALID, EmailAddress.mask(found.address()), null);
+		return new Confirmation(ConfirmationState.VALID, EmailAddress.mask(found.address()), null, false);
 	}
 
 	/**
@@ -107,23 +115,30 @@ public class EmailConfirmationService {
 		if (!versionMatches(accountId, found)) {
 			return rejected(ConfirmationState.REVOKED, accountId, origin);
 		}
-		Optional<Account> changed;
+		Changed changed;
 		try {
 			// Conditional on the version too: a password change committing after the
-			// check above still cancels the change.
-			changed = emails.change(accountId, found.address(), found.credentialVersion(), "confirmed", origin);
+			// check above still cancels the change. The other sessions end after the
+			// commit, by a recorded step: a Redis outage at that moment delays it, and
+			// the person still learns that the address is changed.
+			changed = transaction.execute(
+					status -> emails.change(accountId, found.address(), found.credentialVersion(), "confirmed", origin)
+						.map(account -> new Changed(account,
+								afterChange.record(accountId, origin,
+										EndSessionsStep.plan(accountId.equals(signedInAs) ? sessionId : null,
+												"email_changed"))))
+						.orElse(null));
 		}
 		catch (AccountExistsException ex) {
 			return rejected(ConfirmationState.TAKEN, accountId, origin);
 		}
-		if (changed.isEmpty()) {
+		if (changed == null) {
 			return rejected(ConfirmationState.REVOKED, accountId, origin);
 		}
-		// Ends the sessions now; the new credential version ends any that a racing
-		// sign-in saves later.
-		sessions.endAll(accountId, accountId.equals(signedInAs) ? sessionId : null, "email_changed", origin);
+		boolean settled = afterChange.runNow(changed.steps(), origin);
 		log.info("Account {} changed its e-mail address", accountId);
-		return new Confirmation(ConfirmationState.CONFIRMED, EmailAddress.mask(changed.get().email()), changed.get());
+		return new Confirmation(ConfirmationState.CONFIRMED, EmailAddress.mask(changed.account().email()),
+				changed.account(), !settled);
 	}
 
 	private boolean expired(Claimed claimed) {
@@ -144,14 +159,18 @@ public class EmailConfirmationService {
 
 	/**
 	 * The outcome: the link's state, the masked new address, and the changed account once
-	 * CONFIRMED.
+	 * CONFIRMED; {@code stepsPending} when ending the other sessions is left to the
+	 * worker (Redis failed after the commit).
 	 */
-	public record Confirmation(ConfirmationState state, String maskedAddress, Account account) {
+	public record Confirmation(ConfirmationState state, String maskedAddress, Account account, boolean stepsPending) {
 
 		static Confirmation of(ConfirmationState state) {
-			return new Confirmation(state, null, null);
+			return new Confirmation(state, null, null, false);
 		}
 
+	}
+
+	private record Changed(Account account, List<AfterChangeStep> steps) {
 	}
 
 }

@@ -11,6 +11,7 @@ import org.accountsecurity.account.emailchange.EmailConfirmationService;
 import org.accountsecurity.account.emailchange.EmailConfirmationService.Confirmation;
 import org.accountsecurity.requester.RequestOrigin;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +35,8 @@ class EmailConfirmationController {
 
 	static final String PROBLEM_VIEW = "account/email-link-problem";
 
+	static final String CHANGED_PARAMETER = "changed";
+
 	private final EmailConfirmationService confirmations;
 
 	EmailConfirmationController(EmailConfirmationService confirmations) {
@@ -42,6 +45,9 @@ class EmailConfirmationController {
 
 	@GetMapping("/account/email/confirm")
 	String open(HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (request.getParameter(CHANGED_PARAMETER) != null) {
+			return changedButPending(model);
+		}
 		String token = SingleValue.of(request, "token");
 		Confirmation check = confirmations.check(token);
 		if (check.state() != ConfirmationState.VALID) {
@@ -63,11 +69,31 @@ class EmailConfirmationController {
 			return problem(result.state(), response, model);
 		}
 		boolean own = me != null && me.accountId().equals(result.account().id());
+		if (result.stepsPending()) {
+			if (session == null) {
+				return changedButPending(model);
+			}
+			// Redis failed after the commit: this session can neither be saved nor read
+			// again by the page, and the answer must still say that the address changed.
+			// So the session ends (the browser drops its cookie) and a page without it
+			// says so.
+			endSession(session);
+			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+			response.setHeader("Location", request.getContextPath() + "/account/email/confirm?" + CHANGED_PARAMETER);
+			return null;
+		}
 		if (own) {
 			refreshPrincipal(result.account(), request);
 		}
 		model.addAttribute("newAddress", result.maskedAddress());
 		model.addAttribute("signedIn", own);
+		return CHANGED_VIEW;
+	}
+
+	// No address on this page: anyone may open its URL.
+	private static String changedButPending(Model model) {
+		model.addAttribute("stepsPending", true);
+		model.addAttribute("signedIn", false);
 		return CHANGED_VIEW;
 	}
 
@@ -79,6 +105,15 @@ class EmailConfirmationController {
 		});
 		model.addAttribute("state", state.reason());
 		return PROBLEM_VIEW;
+	}
+
+	private static void endSession(HttpSession session) {
+		try {
+			session.invalidate();
+		}
+		catch (DataAccessException ex) {
+			// The browser forgets it; in Redis it expires.
+		}
 	}
 
 	private static AccountUser signedIn() {

@@ -15,6 +15,10 @@ import org.accountsecurity.passwordreset.ResetLinkService;
 import org.accountsecurity.passwordreset.ResetLinkState;
 import org.accountsecurity.passwordreset.ResetTokens.Check;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class ResetLinkController {
+
+	private static final Logger log = LoggerFactory.getLogger(ResetLinkController.class);
 
 	static final String PENDING = "passwordReset.pending";
 
@@ -81,7 +87,7 @@ class ResetLinkController {
 				RequestOrigin.of(request));
 		if (result.changed()) {
 			// No automatic sign-in (OWASP): the person signs in with the new password.
-			request.getSession().invalidate();
+			endResetSession(request);
 			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
 			response.setHeader("Location", request.getContextPath() + "/login?reset");
 			return null;
@@ -134,6 +140,18 @@ class ResetLinkController {
 		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
 		response.setHeader("Location", request.getContextPath() + next);
 		return null;
+	}
+
+	// The password is changed whatever happens here: with Redis down the session (its
+	// link used) is forgotten by the browser and expires in Redis, and the answer stays
+	// the truth.
+	private static void endResetSession(HttpServletRequest request) {
+		try {
+			request.getSession().invalidate();
+		}
+		catch (DataAccessException ex) {
+			log.warn("The reset session could not be deleted: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	private String showForm(PendingReset pending, Model model) {
