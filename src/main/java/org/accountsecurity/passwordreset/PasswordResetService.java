@@ -17,6 +17,7 @@ import org.accountsecurity.audit.Pseudonyms;
 import org.accountsecurity.audit.RequestOrigin;
 import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.mail.OutboxMessage;
+import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
@@ -85,7 +86,7 @@ public class PasswordResetService {
 	public ResetRequestOutcome requestForgotten(String typedEmail, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.FORGOT.code()).increment();
 		String pseudonym = pseudonyms.ofEmail(typedEmail);
-		Decision client = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
+		Decision client = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
 		if (!client.allowed()) {
 			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_client",
 					typedEmail, origin));

@@ -7,6 +7,7 @@ import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.audit.RequestOrigin;
 import org.accountsecurity.passwordreset.ResetTokens.Check;
+import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
@@ -89,7 +90,7 @@ public class ResetLinkService {
 	}
 
 	private Check checkCurrent(String token, RequestOrigin origin) {
-		Decision decision = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
+		Decision decision = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
 		if (!decision.allowed()) {
 			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
 					AuditEntry.SELF, null, null, origin));
