@@ -61,9 +61,11 @@ public class PasswordResetService {
 
 	private final Limit perClient;
 
+	private final OperatorResetLimits operatorLimits;
+
 	PasswordResetService(Accounts accounts, RateLimiter limiter, AuditLog audit, MailOutbox outbox,
 			Pseudonyms pseudonyms, ClientAddresses clientAddresses, ResetProperties properties, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, OperatorResetLimits operatorLimits) {
 		this.accounts = accounts;
 		this.limiter = limiter;
 		this.audit = audit;
@@ -77,6 +79,7 @@ public class PasswordResetService {
 				properties.perAccountLimit().window());
 		this.perClient = new Limit("reset-client", properties.perClientLimit().requests(),
 				properties.perClientLimit().window());
+		this.operatorLimits = operatorLimits;
 	}
 
 	/**
@@ -117,18 +120,22 @@ public class PasswordResetService {
 				properties.tokenTtl().toMinutes());
 	}
 
-	/** An operator sends a link to an account; recorded with the operator as actor. */
-	public Optional<String> requestByOperator(UUID accountId, UUID operatorId, RequestOrigin origin) {
+	/**
+	 * An operator sends a link to an account, within the operator's and the account's
+	 * limits; recorded with the operator as actor. Empty for an unknown account.
+	 */
+	public Optional<OperatorResetOutcome> requestByOperator(UUID accountId, UUID operatorId, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.OPERATOR.code()).increment();
 		Optional<Account> account = accounts.findById(accountId);
-		account.ifPresent(a -> {
+		Optional<OperatorResetOutcome> outcome = account.map(a -> operatorLimits.admit(a, operatorId, origin));
+		outcome.filter(OperatorResetOutcome::sent).ifPresent(a -> {
 			audit.record(AuditEntry
 				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
 						origin)
 				.byActor(AuditEntry.operator(operatorId)));
 			outbox.enqueue(job(accountId, ResetTrigger.OPERATOR, origin));
 		});
-		return account.map(Account::email);
+		return outcome;
 	}
 
 	private void send(UUID accountId, ResetTrigger trigger, Decision own, RequestOrigin origin) {
