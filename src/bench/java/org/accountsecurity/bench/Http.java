@@ -20,6 +20,8 @@ final class Http implements Closeable {
 
 	private final int port;
 
+	private final int readTimeoutMillis;
+
 	private Socket socket;
 
 	private InputStream in;
@@ -29,7 +31,13 @@ final class Http implements Closeable {
 	private final StringBuilder line = new StringBuilder(256);
 
 	Http(int port) {
+		this(port, 30_000);
+	}
+
+	/** A client whose answers may take up to {@code readTimeoutMillis} (seeding on a busy machine). */
+	Http(int port, int readTimeoutMillis) {
 		this.port = port;
+		this.readTimeoutMillis = readTimeoutMillis;
 	}
 
 	/** One answer: status, the headers the driver needs, the body (as text when asked for). */
@@ -49,6 +57,9 @@ final class Http implements Closeable {
 		try {
 			return once(method, path, cookie, contentType, body, keepBody);
 		}
+		catch (java.net.SocketTimeoutException ex) {
+			throw ex; // the server may still be working on it: sending it again would do it twice
+		}
 		catch (IOException ex) {
 			// A connection the server closed between requests: one retry on a fresh one.
 			close();
@@ -61,7 +72,7 @@ final class Http implements Closeable {
 		if (socket == null) {
 			socket = new Socket();
 			socket.setTcpNoDelay(true);
-			socket.setSoTimeout(30_000);
+			socket.setSoTimeout(readTimeoutMillis);
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
 			in = new BufferedInputStream(socket.getInputStream(), 32 * 1024);
 			out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);

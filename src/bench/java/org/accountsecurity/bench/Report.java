@@ -52,6 +52,28 @@ final class Report {
 		return sb.toString();
 	}
 
+	/**
+	 * The details line of a load, with what emptying the outbox afterwards cost
+	 * ({@code drain}, may be null).
+	 */
+	static String detail(Load.Result r, Load.Usage drain) {
+		long[] post = r.latencies("post");
+		long[] get = r.latencies("get");
+		Load.Usage u = r.usage();
+		return String.format(Locale.ROOT,
+				"- %s, %d clients: %.0f ops/s over %.1f s, %d errors; POST p50 %s p99 %s%s; CPU cores: service %.2f "
+						+ "(of which JIT compiler %.2f), Redis %.2f, PostgreSQL %.2f, driver %.2f, other processes %.2f%s",
+				r.name(), r.clients(), r.rate(), r.seconds(), r.errors(), ms(Stats.percentile(post, 50)),
+				ms(Stats.percentile(post, 99)),
+				get.length > 0 ? "; GET p50 " + ms(Stats.percentile(get, 50)) + " p99 " + ms(Stats.percentile(get, 99))
+						: "",
+				u.service() / u.seconds(), u.jit() / u.seconds(), u.redis() / u.seconds(), u.postgres() / u.seconds(),
+				u.driver() / u.seconds(), u.foreign() / u.seconds(),
+				drain == null ? "" : String.format(Locale.ROOT,
+						"; then the mail worker needed %.1f s%s and %.1f CPU-s to empty the outbox",
+						Math.abs(drain.seconds()), drain.seconds() < 0 ? " (not empty yet)" : "", drain.total()));
+	}
+
 	private static String esc(String s) {
 		return s.replace("|", "\\|");
 	}

@@ -3,6 +3,7 @@ package org.accountsecurity.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.accountsecurity.audit.AuditEntry;
@@ -46,31 +47,40 @@ public class AccountEmailService {
 
 	/**
 	 * Changes the address of {@code accountId} to {@code newAddress}, which
-	 * {@link EmailAddress#parse} accepted.
+	 * {@link EmailAddress#parse} accepted, if the account's credential version is still
+	 * {@code expectedVersion}, and moves the version on: the address is a credential of
+	 * recovery, so like a password change this revokes every reset link and signs out
+	 * every session signed in before (see {@link SessionValidity}), even one a sign-in
+	 * saves after {@code AccountSessions.endAll} ran.
+	 * @return the changed account; empty when the version moved on meanwhile (a password
+	 * change cancels a pending e-mail change)
 	 * @throws AccountExistsException when another account holds an equivalent address
 	 * (same key) by now
 	 */
 	@Transactional
-	public Account change(UUID accountId, String newAddress, String auditReason, RequestOrigin origin) {
+	public Optional<Account> change(UUID accountId, String newAddress, long expectedVersion, String auditReason,
+			RequestOrigin origin) {
 		Instant now = clock.instant();
 		int updated;
 		try {
 			// The unique key decides, not an earlier lookup: of two accounts confirming
 			// one address, one wins.
-			updated = jdbc.sql("update account set email = ?, email_key = ?, updated_at = ? where id = ?")
-				.params(newAddress, EmailAddress.key(newAddress), Timestamp.from(now), accountId)
+			updated = jdbc
+				.sql("update account set email = ?, email_key = ?, updated_at = ?, "
+						+ "credential_version = credential_version + 1 where id = ? and credential_version = ?")
+				.params(newAddress, EmailAddress.key(newAddress), Timestamp.from(now), accountId, expectedVersion)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new AccountExistsException();
 		}
 		if (updated != 1) {
-			throw new IllegalStateException("No account " + accountId);
+			return Optional.empty();
 		}
 		audit.record(
 				AuditEntry.forAccount(AuditEventType.EMAIL_CHANGED, Outcome.SUCCESS, auditReason, accountId, origin));
 		events.publishEvent(new EmailAddressChanged(accountId, now));
-		return accounts.findById(accountId).orElseThrow();
+		return accounts.findById(accountId);
 	}
 
 }

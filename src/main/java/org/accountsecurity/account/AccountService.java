@@ -61,7 +61,7 @@ public class AccountService {
 		}
 		String name = DisplayNames.clean(request.displayName());
 		if (name == null) {
-			problems.add(new Problem("displayName", "account.name.invalid", List.of(DisplayNames.MAX_LENGTH)));
+			problems.add(DisplayNames.problem(request.displayName()));
 		}
 		if (request.language() == null) {
 			problems.add(new Problem("language", "account.language.invalid", List.of()));
@@ -92,10 +92,15 @@ public class AccountService {
 	@Transactional
 	public Account updateProfile(UUID accountId, String displayName, Language language, RequestOrigin origin) {
 		String name = DisplayNames.clean(displayName);
-		if (name == null || language == null) {
-			throw new InvalidAccountException(List
-				.of(name == null ? new Problem("displayName", "account.name.invalid", List.of(DisplayNames.MAX_LENGTH))
-						: new Problem("language", "account.language.invalid", List.of())));
+		List<Problem> problems = new ArrayList<>();
+		if (name == null) {
+			problems.add(DisplayNames.problem(displayName));
+		}
+		if (language == null) {
+			problems.add(new Problem("language", "account.language.invalid", List.of()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidAccountException(problems);
 		}
 		accounts.updateProfile(accountId, name, language, clock.instant());
 		audit.record(AuditEntry.forAccount(AuditEventType.PROFILE_UPDATED, Outcome.SUCCESS, null, accountId, origin));

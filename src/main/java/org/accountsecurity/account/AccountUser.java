@@ -1,5 +1,6 @@
 package org.accountsecurity.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in principal. Its name is the account id, so that Spring Session's principal
  * index finds every session of an account even after its e-mail address changed. Kept in
- * the Redis session: no hash after sign-in.
+ * the Redis session: no hash after sign-in. It carries the credential version it was
+ * signed in with and when, so that {@link SessionValidity} can end a session that a
+ * password or e-mail change, or its age, has made stale.
  */
 public final class AccountUser implements UserDetails, CredentialsContainer {
 
@@ -28,9 +31,18 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private final List<GrantedAuthority> authorities;
 
+	private final long credentialVersion;
+
+	// Null in sessions stored before it existed: those count as stale.
+	private final Instant signedInAt;
+
 	private String passwordHash;
 
-	public AccountUser(Account account) {
+	public AccountUser(Account account, Instant signedInAt) {
+		this(account, account.credentialVersion(), signedInAt);
+	}
+
+	private AccountUser(Account account, long credentialVersion, Instant signedInAt) {
 		this.accountId = account.id();
 		this.email = account.email();
 		this.displayName = account.displayName();
@@ -41,6 +53,30 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
 			.toList();
 		this.passwordHash = account.passwordHash();
+		this.credentialVersion = credentialVersion;
+		this.signedInAt = signedInAt;
+	}
+
+	/**
+	 * This session with the new name, address or language of {@code account}; its sign-in
+	 * time and credential version stay, so a refresh never makes a stale session current.
+	 */
+	public AccountUser withDetailsOf(Account account) {
+		AccountUser user = new AccountUser(account, credentialVersion, signedInAt);
+		user.eraseCredentials();
+		return user;
+	}
+
+	/**
+	 * This session after a change it made itself that moved the credential version one
+	 * step on: it takes the new version only when it held the version just replaced.
+	 */
+	public AccountUser afterOwnChange(Account changed) {
+		long version = changed.credentialVersion() == credentialVersion + 1 ? changed.credentialVersion()
+				: credentialVersion;
+		AccountUser user = new AccountUser(changed, version, signedInAt);
+		user.eraseCredentials();
+		return user;
 	}
 
 	public UUID accountId() {
@@ -57,6 +93,14 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	public Language language() {
 		return language;
+	}
+
+	public long credentialVersion() {
+		return credentialVersion;
+	}
+
+	public Instant signedInAt() {
+		return signedInAt;
 	}
 
 	public boolean isOperator() {

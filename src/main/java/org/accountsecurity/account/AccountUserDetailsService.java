@@ -1,5 +1,6 @@
 package org.accountsecurity.account;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,21 +15,26 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
 	private final Accounts accounts;
 
-	AccountUserDetailsService(Accounts accounts) {
+	private final Clock clock;
+
+	AccountUserDetailsService(Accounts accounts, Clock clock) {
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		return EmailAddress.parse(email)
 			.flatMap(accounts::findByEmail)
-			.map(AccountUser::new)
+			.map(account -> new AccountUser(account, clock.instant()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
 	@Override
 	public UserDetails updatePassword(UserDetails user, String newPassword) {
-		accounts.upgradeHash(UUID.fromString(user.getUsername()), newPassword);
+		// user still holds the hash it was loaded with (credentials are erased
+		// afterwards)
+		accounts.upgradeHash(UUID.fromString(user.getUsername()), user.getPassword(), newPassword);
 		return user;
 	}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.accountsecurity.account.Account.Role;
+import org.accountsecurity.password.PasswordProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,8 +25,11 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final int historySize;
+
+	Accounts(JdbcClient jdbc, PasswordProperties passwords) {
 		this.jdbc = jdbc;
+		this.historySize = passwords.history();
 	}
 
 	public Optional<Account> findByEmail(String typedAddress) {
@@ -37,6 +41,14 @@ public class Accounts {
 
 	public Optional<Account> findById(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from account where id = ?").param(id).query(Accounts::map).optional();
+	}
+
+	/**
+	 * The account's credential version, by primary key: what every signed-in request is
+	 * checked against.
+	 */
+	public Optional<Long> credentialVersion(UUID id) {
+		return jdbc.sql("select credential_version from account where id = ?").param(id).query(Long.class).optional();
 	}
 
 	public boolean anyWithRole(Role role) {
@@ -56,14 +68,19 @@ public class Accounts {
 	}
 
 	/**
-	 * Sets a new password hash, keeps the old one in the history and bumps the credential
-	 * version, which invalidates every reset link issued before. Returns the new
-	 * credential version.
+	 * Sets a new password hash, keeps the old one in the history (only the newest
+	 * {@code app.password.history} there: an old hash is a liability, not a safeguard)
+	 * and bumps the credential version, which invalidates every reset link issued and
+	 * every session signed in before. Returns the new credential version.
 	 */
 	public long changePassword(UUID id, String newHash, Instant now) {
 		jdbc.sql("insert into password_history (account_id, password_hash, replaced_at) "
 				+ "select id, password_hash, ? from account where id = ?")
 			.params(ts(now), id)
+			.update();
+		jdbc.sql("delete from password_history where account_id = ? and replaced_at not in (select replaced_at from "
+				+ "password_history where account_id = ? order by replaced_at desc limit ?)")
+			.params(id, id, historySize)
 			.update();
 		jdbc.sql("update account set password_hash = ?, credential_version = credential_version + 1, "
 				+ "password_changed_at = ?, updated_at = ? where id = ?")
@@ -74,10 +91,14 @@ public class Accounts {
 
 	/**
 	 * Replaces the hash with an equivalent stronger one (same password), as after a cost
-	 * increase.
+	 * increase, but only while {@code replacedHash} is still the stored one: a sign-in
+	 * that checked the old password must not write it back over a change that committed
+	 * meanwhile. Returns whether it did.
 	 */
-	public void upgradeHash(UUID id, String newHash) {
-		jdbc.sql("update account set password_hash = ? where id = ?").params(newHash, id).update();
+	public boolean upgradeHash(UUID id, String replacedHash, String newHash) {
+		return jdbc.sql("update account set password_hash = ? where id = ? and password_hash = ?")
+			.params(newHash, id, replacedHash)
+			.update() == 1;
 	}
 
 	public void updateProfile(UUID id, String displayName, Language language, Instant now) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 class AuditChainWriter {
 
 	private static final String INSERT = "insert into audit_event (id, occurred_at, type, outcome, reason, actor, "
-			+ "request_id, account_id, subject_hash, client_address, user_agent, personal_salt, personal_digest, "
-			+ "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "request_id, account_id, subject_hash, client_address, user_agent, client_request_id, personal_salt, "
+			+ "personal_digest, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcClient jdbc;
 
@@ -48,7 +48,7 @@ class AuditChainWriter {
 			ids.add(id);
 			values.add(new Object[] { id, Timestamp.from(row.occurredAt()), row.type(), row.outcome(), row.reason(),
 					row.actor(), row.requestId(), row.accountId(), row.subjectHash(), row.clientAddress(),
-					row.userAgent(), row.personalSalt(), row.personalDigest(), prevHash, hash });
+					row.userAgent(), row.clientRequestId(), row.personalSalt(), row.personalDigest(), prevHash, hash });
 		}
 		batch.batchUpdate(INSERT, values);
 		jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where singleton = true")

@@ -6,5 +6,5 @@ import java.util.UUID;
 /** One stored audit event as operators and account holders read it (SPEC §9's fields). */
 public record AuditEvent(long id, Instant occurredAt, AuditEventType type, Outcome outcome, String reason, String actor,
 		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
-		Instant erasedAt) {
+		String clientRequestId, Instant erasedAt) {
 }

@@ -69,12 +69,13 @@ public class AuditLog {
 				? pseudonyms.ofEmail(entry.typedSubject()) : null;
 		String client = clientAddresses.storable(origin.clientAddress());
 		String userAgent = Sanitizer.clean(origin.userAgent(), 200);
+		String clientRequestId = Sanitizer.clean(origin.clientRequestId(), 64);
 		String salt = randomSalt();
 		String accountId = entry.accountId() == null ? null : entry.accountId().toString();
 		return new AuditRow(now, entry.type().name(), entry.outcome().name(), Sanitizer.clean(entry.reason(), 200),
 				Sanitizer.clean(entry.actor(), 80), Sanitizer.clean(origin.requestId(), 64), entry.accountId(),
-				subjectHash, client, userAgent, salt,
-				ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent));
+				subjectHash, client, userAgent, clientRequestId, salt,
+				ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent, clientRequestId));
 	}
 
 	private static String randomSalt() {

@@ -8,6 +8,6 @@ import java.util.UUID;
  * assigns.
  */
 record AuditRow(Instant occurredAt, String type, String outcome, String reason, String actor, String requestId,
-		UUID accountId, String subjectHash, String clientAddress, String userAgent, String personalSalt,
-		String personalDigest) {
+		UUID accountId, String subjectHash, String clientAddress, String userAgent, String clientRequestId,
+		String personalSalt, String personalDigest) {
 }

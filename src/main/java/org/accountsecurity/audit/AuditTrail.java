@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
 	static final String COLUMNS = "id, occurred_at, type, outcome, reason, actor, account_id, subject_hash, "
-			+ "client_address, user_agent, request_id, erased_at";
+			+ "client_address, user_agent, request_id, client_request_id, erased_at";
 
 	/**
 	 * Rows per query when a whole filter is read (exports): memory stays flat however
@@ -158,7 +158,8 @@ public class AuditTrail {
 				AuditEventType.valueOf(rs.getString("type")), Outcome.valueOf(rs.getString("outcome")),
 				rs.getString("reason"), rs.getString("actor"), rs.getObject("account_id", UUID.class),
 				rs.getString("subject_hash"), rs.getString("client_address"), rs.getString("user_agent"),
-				rs.getString("request_id"), erased == null ? null : erased.toInstant());
+				rs.getString("request_id"), rs.getString("client_request_id"),
+				erased == null ? null : erased.toInstant());
 	}
 
 	private record Filter(String sql, List<Object> params) {

@@ -28,14 +28,16 @@ public final class ChainHash {
 
 	/**
 	 * Seals the personal fields; without the salt (erased with them) it reveals nothing
-	 * about them.
+	 * about them. The client's request id joined them later: sealed only when present, so
+	 * the digests of older events still verify.
 	 */
 	public static String personalDigest(String salt, String accountId, String subjectHash, String clientAddress,
-			String userAgent) {
+			String userAgent, String clientRequestId) {
 		if (salt == null) {
 			return sha256("erased");
 		}
-		return sha256(salt, accountId, subjectHash, clientAddress, userAgent);
+		return clientRequestId == null ? sha256(salt, accountId, subjectHash, clientAddress, userAgent)
+				: sha256(salt, accountId, subjectHash, clientAddress, userAgent, clientRequestId);
 	}
 
 	private static String sha256(String... fields) {

@@ -47,8 +47,8 @@ public class ChainVerifier {
 		while (expectedId <= lastId) {
 			List<Row> rows = jdbc
 				.sql("select id, occurred_at, type, outcome, reason, actor, request_id, account_id, subject_hash, "
-						+ "client_address, user_agent, personal_salt, personal_digest, erased_at, prev_hash, hash "
-						+ "from audit_event where id >= ? and id <= ? order by id limit ?")
+						+ "client_address, user_agent, client_request_id, personal_salt, personal_digest, erased_at, prev_hash, "
+						+ "hash " + "from audit_event where id >= ? and id <= ? order by id limit ?")
 				.params(expectedId, lastId, PAGE)
 				.query(ChainVerifier::row)
 				.list();
@@ -95,10 +95,11 @@ public class ChainVerifier {
 	private static boolean personalFieldsIntact(Row row) {
 		if (row.erased() || row.salt() == null) {
 			return row.erased() && row.salt() == null && row.accountId() == null && row.subjectHash() == null
-					&& row.clientAddress() == null && row.userAgent() == null;
+					&& row.clientAddress() == null && row.userAgent() == null && row.clientRequestId() == null;
 		}
 		return ChainHash
-			.personalDigest(row.salt(), row.accountId(), row.subjectHash(), row.clientAddress(), row.userAgent())
+			.personalDigest(row.salt(), row.accountId(), row.subjectHash(), row.clientAddress(), row.userAgent(),
+					row.clientRequestId())
 			.equals(row.personalDigest());
 	}
 
@@ -108,13 +109,13 @@ public class ChainVerifier {
 				rs.getString("type"), rs.getString("outcome"), rs.getString("reason"), rs.getString("actor"),
 				rs.getString("request_id"), accountId == null ? null : accountId.toString(),
 				rs.getString("subject_hash"), rs.getString("client_address"), rs.getString("user_agent"),
-				rs.getString("personal_salt"), rs.getString("personal_digest"), rs.getTimestamp("erased_at") != null,
-				rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("client_request_id"), rs.getString("personal_salt"), rs.getString("personal_digest"),
+				rs.getTimestamp("erased_at") != null, rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
 	private record Row(long id, long occurredAtMillis, String type, String outcome, String reason, String actor,
-			String requestId, String accountId, String subjectHash, String clientAddress, String userAgent, String salt,
-			String personalDigest, boolean erased, String prevHash, String hash) {
+			String requestId, String accountId, String subjectHash, String clientAddress, String userAgent,
+			String clientRequestId, String salt, String personalDigest, boolean erased, String prevHash, String hash) {
 	}
 
 }

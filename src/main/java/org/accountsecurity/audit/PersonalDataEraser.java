@@ -47,7 +47,7 @@ public class PersonalDataEraser {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int erased = jdbc
 			.sql("update audit_event set account_id = null, subject_hash = null, client_address = null, "
-					+ "user_agent = null, personal_salt = null, erased_at = ? "
+					+ "user_agent = null, client_request_id = null, personal_salt = null, erased_at = ? "
 					+ "where (account_id = ? or subject_hash = ?) and erased_at is null")
 			.params(Timestamp.from(now), account.id(), pseudonyms.ofEmail(account.email()))
 			.update();

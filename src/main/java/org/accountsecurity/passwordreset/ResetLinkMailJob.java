@@ -75,7 +75,7 @@ class ResetLinkMailJob implements OutboxHandler {
 		Map<String, Object> model = new HashMap<>();
 		model.put("displayName", account.displayName());
 		model.put("link", links.reset(issued.token(), account.language()));
-		model.put("cancelLink", links.cancel(issued.token(), account.language()));
+		model.put("cancelLink", links.cancel(issued.cancelToken(), account.language()));
 		model.put("expiresAt", MAIL_TIME.format(issued.expiresAt()));
 		model.put("ttlMinutes", properties.tokenTtl().toMinutes());
 		model.put("clientAddress", blankToNull(message.fields().get("client")));

@@ -1,5 +1,7 @@
 package org.accountsecurity.passwordreset;
 
+import java.util.function.Supplier;
+
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
@@ -75,28 +77,35 @@ public class ResetLinkService {
 		return check;
 	}
 
-	/** "I did not ask for this": revokes the link at once. */
-	public Check cancel(String token, RequestOrigin origin) {
-		Check check = checkCurrent(token, origin);
-		if (check.state() == ResetLinkState.VALID && tokens.revoke(check.pending())) {
-			audit.record(AuditEntry.forAccount(AuditEventType.RESET_LINK_REVOKED, Outcome.SUCCESS, "not_requested",
-					check.accountId(), origin));
-			return check;
-		}
+	/**
+	 * Checks an "I did not ask for this" link someone opened, without revoking anything:
+	 * only the confirming POST does ({@link #cancel}).
+	 */
+	public Check openCancel(String token, RequestOrigin origin) {
+		Check check = throttled(origin, () -> tokens.checkCancel(token));
 		if (check.state() != ResetLinkState.VALID) {
 			reject(check, origin);
 		}
 		return check;
 	}
 
-	private Check checkCurrent(String token, RequestOrigin origin) {
-		Decision decision = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
-		if (!decision.allowed()) {
-			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
-					AuditEntry.SELF, null, null, origin));
-			throw new TooManyAttemptsException(decision.retryAfterSeconds());
+	/**
+	 * "I did not ask for this", confirmed: revokes the link at once; the state it was in
+	 * otherwise.
+	 */
+	public ResetLinkState cancel(PendingReset pending, RequestOrigin origin) {
+		if (tokens.revoke(pending)) {
+			audit.record(AuditEntry.forAccount(AuditEventType.RESET_LINK_REVOKED, Outcome.SUCCESS, "not_requested",
+					pending.accountId(), origin));
+			return ResetLinkState.VALID;
 		}
-		Check check = tokens.check(token);
+		ResetLinkState state = tokens.stateOf(pending);
+		reject(new Check(state, pending.accountId(), null), origin);
+		return state;
+	}
+
+	private Check checkCurrent(String token, RequestOrigin origin) {
+		Check check = throttled(origin, () -> tokens.check(token));
 		if (check.state() == ResetLinkState.VALID) {
 			long version = accounts.findById(check.accountId()).map(a -> a.credentialVersion()).orElse(-1L);
 			if (version != check.pending().credentialVersion()) {
@@ -104,6 +113,16 @@ public class ResetLinkService {
 			}
 		}
 		return check;
+	}
+
+	private Check throttled(RequestOrigin origin, Supplier<Check> check) {
+		Decision decision = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
+		if (!decision.allowed()) {
+			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
+					AuditEntry.SELF, null, null, origin));
+			throw new TooManyAttemptsException(decision.retryAfterSeconds());
+		}
+		return check.get();
 	}
 
 	private void reject(Check check, RequestOrigin origin) {

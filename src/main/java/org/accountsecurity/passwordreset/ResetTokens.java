@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -33,6 +35,11 @@ public class ResetTokens {
 
 	static final String PURPOSE = "password-reset";
 
+	// The "I did not ask for this" link carries its own token: it can only revoke the
+	// link
+	// it names (by its hash), so forwarding or scanning it never opens the account.
+	static final String CANCEL_PURPOSE = "password-reset-cancel";
+
 	private static final int MAX_TOKEN_LENGTH = 2048;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,6 +54,8 @@ public class ResetTokens {
 
 	private final JwtParser parser;
 
+	private final JwtParser cancelParser;
+
 	private final Counter issued;
 
 	ResetTokens(ResetProperties properties, ResetLinkStore store, Clock clock, MeterRegistry meters) {
@@ -55,7 +64,12 @@ public class ResetTokens {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
-		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<>() {
+		this.parser = parser(PURPOSE);
+		this.cancelParser = parser(CANCEL_PURPOSE);
+	}
+
+	private JwtParser parser(String purpose) {
+		return Jwts.parser().keyLocator(new LocatorAdapter<>() {
 			@Override
 			protected java.security.Key locate(ProtectedHeader header) {
 				java.security.Key key = keys.byId(header.getKeyId());
@@ -64,39 +78,58 @@ public class ResetTokens {
 				}
 				return key;
 			}
-		}).clock(() -> Date.from(clock.instant())).require("pur", PURPOSE).build();
+		}).clock(() -> Date.from(clock.instant())).require("pur", purpose).build();
 	}
 
-	/** A new link for the account; it revokes the account's older links. */
+	/**
+	 * A new link for the account, and the token of its "I did not ask for this" link; it
+	 * revokes the account's older links.
+	 */
 	public IssuedToken issue(UUID accountId, long credentialVersion) {
 		Instant now = clock.instant();
 		Instant expires = now.plus(properties.tokenTtl());
 		String id = randomId();
-		String token = Jwts.builder()
+		String token = sign(PURPOSE, accountId, credentialVersion, now, expires).id(id).compact();
+		String cancelToken = sign(CANCEL_PURPOSE, accountId, credentialVersion, now, expires).claim("lnk", hash(id))
+			.compact();
+		store.replace(accountId, hash(id), properties.tokenTtl());
+		issued.increment();
+		return new IssuedToken(token, cancelToken, accountId, hash(id), expires);
+	}
+
+	private JwtBuilder sign(String purpose, UUID accountId, long credentialVersion, Instant now, Instant expires) {
+		return Jwts.builder()
 			.header()
 			.keyId(keys.currentId())
 			.and()
 			.subject(accountId.toString())
-			.id(id)
-			.claim("pur", PURPOSE)
+			.claim("pur", purpose)
 			.claim("cv", credentialVersion)
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expires))
-			.signWith(keys.current(), Jwts.SIG.HS256)
-			.compact();
-		store.replace(accountId, hash(id), properties.tokenTtl());
-		issued.increment();
-		return new IssuedToken(token, accountId, hash(id), expires);
+			.signWith(keys.current(), Jwts.SIG.HS256);
 	}
 
-	/** Checks a token without consuming it. */
+	/** Checks a reset token without consuming it. */
 	public Check check(String token) {
+		return check(token, parser, Claims::getId, true);
+	}
+
+	/**
+	 * Checks an "I did not ask for this" token: valid while the link it names is live.
+	 * Reset tokens are refused here, and these tokens are refused by {@link #check}.
+	 */
+	public Check checkCancel(String token) {
+		return check(token, cancelParser, claims -> claims.get("lnk", String.class), false);
+	}
+
+	private Check check(String token, JwtParser purposeParser, Function<Claims, String> linkId, boolean hashId) {
 		if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
 			return Check.rejected(ResetLinkState.INVALID, null);
 		}
 		Claims claims;
 		try {
-			claims = parser.parseSignedClaims(token.strip()).getPayload();
+			claims = purposeParser.parseSignedClaims(token.strip()).getPayload();
 		}
 		catch (ExpiredJwtException ex) {
 			return Check.rejected(ResetLinkState.EXPIRED, accountIdOf(ex.getClaims()));
@@ -106,10 +139,11 @@ public class ResetTokens {
 		}
 		UUID accountId = accountIdOf(claims);
 		Number version = claims.get("cv", Number.class);
-		if (accountId == null || version == null || claims.getId() == null || claims.getExpiration() == null) {
+		String link = linkId.apply(claims);
+		if (accountId == null || version == null || link == null || claims.getExpiration() == null) {
 			return Check.rejected(ResetLinkState.INVALID, null);
 		}
-		PendingReset pending = new PendingReset(accountId, hash(claims.getId()), version.longValue(),
+		PendingReset pending = new PendingReset(accountId, hashId ? hash(link) : link, version.longValue(),
 				claims.getExpiration().toInstant());
 		ResetLinkState state = store.state(accountId, pending.tokenIdHash());
 		return new Check(state, accountId, state == ResetLinkState.VALID ? pending : null);
@@ -162,7 +196,7 @@ public class ResetTokens {
 	}
 
 	/** A freshly issued link's token (only ever put into the e-mail) and its facts. */
-	public record IssuedToken(String token, UUID accountId, String tokenIdHash, Instant expiresAt) {
+	public record IssuedToken(String token, String cancelToken, UUID accountId, String tokenIdHash, Instant expiresAt) {
 
 		@Override
 		public String toString() {

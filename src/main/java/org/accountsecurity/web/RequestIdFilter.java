@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id (a caller's well-formed {@code X-Request-Id}, else a new
- * one), echoed in the response and carried by log lines and audit events, so that one
- * request can be followed across them.
+ * Gives every request its own id, sent back as {@code X-Request-Id} and carried by log
+ * lines and audit events, so that one request can be followed across them. A caller's
+ * well-formed {@code X-Request-Id} is kept beside it, never in its place: the audit
+ * chain's ids must be unique and ours.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,8 +35,12 @@ class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+		String id = UUID.randomUUID().toString();
 		request.setAttribute(RequestOrigin.REQUEST_ID_ATTRIBUTE, id);
+		if (given != null && WELL_FORMED.matcher(given).matches()) {
+			request.setAttribute(RequestOrigin.CLIENT_REQUEST_ID_ATTRIBUTE, given);
+			MDC.put("clientRequestId", given);
+		}
 		response.setHeader(HEADER, id);
 		MDC.put("requestId", id);
 		try {
@@ -43,6 +48,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 		}
 		finally {
 			MDC.remove("requestId");
+			MDC.remove("clientRequestId");
 		}
 	}
 

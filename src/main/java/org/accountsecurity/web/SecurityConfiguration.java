@@ -13,7 +13,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,12 +54,14 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.httpBasic(basic -> basic.realmName("account-security"))
+			// Programs need no "where was I going": an anonymous call stores nothing.
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new OriginCheckFilter(publicBaseUrl),
 					org.springframework.security.web.csrf.CsrfFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
 				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
-			.headers(this::headers);
+			.headers(headers -> headers(headers, publicBaseUrl));
 		return http.build();
 	}
 
@@ -80,9 +84,10 @@ class SecurityConfiguration {
 				.failureHandler(new SignInFailureHandler())
 				.defaultSuccessUrl("/account")
 				.permitAll())
+			.requestCache(cache -> cache.requestCache(new PageRequestCache(publicBaseUrl.startsWith("https://"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.httpBasic(basic -> basic.realmName("account-security"))
-			.headers(this::headers);
+			.headers(headers -> headers(headers, publicBaseUrl));
 		return http.build();
 	}
 
@@ -100,15 +105,24 @@ class SecurityConfiguration {
 		return repository;
 	}
 
+	/**
+	 * HSTS follows the public base URL, not {@code request.isSecure()}: behind a proxy
+	 * that terminates TLS the service may see plain HTTP, yet every page is served over
+	 * HTTPS.
+	 */
 	private void headers(
-			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+			String publicBaseUrl) {
+		boolean https = publicBaseUrl.startsWith("https://");
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 			.frameOptions(frame -> frame.deny())
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RESET_PAGES,
 					new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER)))
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(RESET_PAGES),
 					new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000)
+				.includeSubDomains(true)
+				.requestMatcher(https ? AnyRequestMatcher.INSTANCE : request -> false));
 	}
 
 }

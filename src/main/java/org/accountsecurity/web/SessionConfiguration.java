@@ -1,8 +1,13 @@
 package org.accountsecurity.web;
 
+import org.accountsecurity.account.SessionValidity;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -16,6 +21,15 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @Configuration(proxyBeanMethods = false)
 @EnableRedisIndexedHttpSession(redisNamespace = "ass:session", maxInactiveIntervalInSeconds = 1800)
 class SessionConfiguration {
+
+	/**
+	 * Every filter chain (Spring Security applies {@code Customizer<HttpSecurity>} beans
+	 * to each) signs out stale sessions right after loading their security context.
+	 */
+	@Bean
+	Customizer<HttpSecurity> staleSessionsSignedOut(SessionValidity validity) {
+		return http -> http.addFilterAfter(new StaleSessionFilter(validity), SecurityContextHolderFilter.class);
+	}
 
 	/**
 	 * HttpOnly, SameSite=Lax, Secure over HTTPS. Served over HTTPS the name gets the

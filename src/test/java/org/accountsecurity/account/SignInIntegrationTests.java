@@ -69,9 +69,11 @@ class SignInIntegrationTests extends IntegrationTest {
 	@Test
 	void signInRenewsTheSessionIdAndKeepsTheSessionInRedis() {
 		WebClient browser = new WebClient(port);
-		// A protected page remembers where the person was going: that starts a session
-		// before sign-in.
-		String before = sessionCookie(browser.get("/account"));
+		// A protected page remembers where the person was going in a cookie, not a
+		// session: a session id exists before sign-in only when a session does, as after
+		// an earlier sign-in in the same browser.
+		assertThat(sessionCookie(browser.get("/account"))).isNull();
+		String before = sessionCookie(browser.signIn("ada@example.com", "silver maple river 42"));
 		browser.get("/login");
 		HttpResponse<String> signIn = browser.post("/login",
 				Map.of("username", "zofia@example.com", "password", "żółty rower nad Wisłą"));

@@ -138,7 +138,7 @@ class AuditApiIntegrationTests extends IntegrationTest {
 			.hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
 		List<List<String>> rows = CsvReader.parse(csv.body());
 		assertThat(rows.get(0)).containsExactly("id", "occurredAt", "type", "outcome", "reason", "actor", "accountId",
-				"subjectHash", "clientAddress", "userAgent", "requestId", "erasedAt");
+				"subjectHash", "clientAddress", "userAgent", "requestId", "clientRequestId", "erasedAt");
 		assertThat(rows).hasSize(listed.size() + 1);
 		for (int i = 0; i < listed.size(); i++) {
 			JsonNode event = listed.get(i);

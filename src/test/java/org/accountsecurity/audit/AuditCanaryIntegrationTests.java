@@ -53,7 +53,7 @@ class AuditCanaryIntegrationTests extends IntegrationTest {
 		person.get("/password/forgot");
 		person.post("/password/forgot", Map.of("email", account.email()));
 		String link = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset?token=");
-		String token = tokenOf(link);
+		String token = Mailbox.tokenOf(link);
 		assertThat(token.split("\\.")).hasSize(3);
 		person.get(link.substring(BASE_URL.length()));
 		person.get("/password/reset/new");
@@ -89,13 +89,6 @@ class AuditCanaryIntegrationTests extends IntegrationTest {
 
 		assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(secrets));
 		assertThat(String.join("\n", seen)).contains(account.id().toString(), "PASSWORD_CHANGED", "PASSWORD_REJECTED");
-	}
-
-	/** The token of a mailed link, as the service issued it. */
-	static String tokenOf(String link) {
-		String query = link.substring(link.indexOf("token=") + "token=".length());
-		String token = query.contains("&") ? query.substring(0, query.indexOf('&')) : query;
-		return java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 }

@@ -14,11 +14,15 @@ import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
+import org.accountsecurity.support.Accessibility;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.awaitility.Awaitility;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,6 +154,27 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 			.hasValueSatisfying(l -> assertThat(l).contains("/operator/audit?email="));
 		assertThat(operator.get("/operator/audit?email=" + enc(account.email())).body()).contains("id=\"erased\"");
 		assertThat(AuditApi.operator(port).eventsOf(account.email())).isEmpty();
+	}
+
+	// axe's scrollable-region-focusable: a table that scrolls sideways must be reachable
+	// by
+	// keyboard, with a name that says what it holds.
+	@Test
+	void everyScrollableTableCanBeFocusedByKeyboardAndIsNamed() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		WebClient operator = operator();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> operator.get("/operator/audit?email=" + enc(account.email())).body(),
+					html -> html.contains("id=\"reset-links\""));
+		Document page = Jsoup.parse(operator.get("/operator/audit?email=" + enc(account.email())).body());
+
+		Accessibility.assertScrollableTablesFocusable(page, "audit page");
+		Elements scrollers = page.select(".table-wrap");
+		assertThat(scrollers.select("table").eachAttr("id")).containsExactly("reset-links", "audit-events");
+		assertThat(page.getElementById(scrollers.get(0).attr("aria-labelledby")).text()).isEqualTo("Reset links");
+		assertThat(page.getElementById(scrollers.get(1).attr("aria-labelledby")).text()).isEqualTo("Events");
 	}
 
 	@Test

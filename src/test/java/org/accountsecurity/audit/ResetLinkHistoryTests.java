@@ -88,7 +88,7 @@ class ResetLinkHistoryTests {
 	private void event(long second, AuditEventType type, String reason, String requestId, String client) {
 		events.add(new AuditEvent(events.size() + 1, T0.plusSeconds(second), type,
 				type == AuditEventType.RESET_EMAIL_FAILED ? Outcome.FAILURE : Outcome.SUCCESS, reason, "self", ACCOUNT,
-				null, client, null, requestId, null));
+				null, client, null, requestId, null, null));
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.accountsecurity.audit;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
@@ -106,18 +110,47 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		assertThat(requested.get("reason").asString()).isEqualTo("trigger=self");
 		assertThat(byType(requestAndMail, "RESET_EMAIL_SENT").get("reason").asString()).startsWith("trigger=self;");
 
-		String cancel = Mailbox.link(mailbox.await(account.email(), 1).get(0), "/password/reset/cancel?token=");
+		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
+		String cancel = Mailbox.link(mail, "/password/reset/cancel?token=");
 
 		WebClient mailReader = new WebClient(port);
 		mailReader.get(cancel.substring(BASE_URL.length()));
+		mailReader.get("/password/reset/cancel");
 		steps.expect();
-		String token = tokenOf(cancel);
-		mailReader.post("/password/reset/cancel", Map.of("token", token));
+		String token = Mailbox.token(mail);
+		mailReader.post("/password/reset/cancel", Map.of());
 		JsonNode revoked = steps.expect("RESET_LINK_REVOKED").get(0);
 		assertThat(revoked.get("reason").asString()).isEqualTo("not_requested");
 
 		new WebClient(port).get("/password/reset?token=" + token);
 		assertThat(steps.expect("RESET_TOKEN_REJECTED").get(0).get("reason").asString()).isEqualTo("revoked");
+	}
+
+	@Test
+	void aClientsRequestIdIsKeptApartFromTheServicesOwn() {
+		String unknown = "request-id-" + Instant.now().toEpochMilli() + "@example.test";
+		Steps steps = new Steps(AuditApi.operator(port), unknown);
+		List<String> answered = new ArrayList<>();
+		for (String clientId : List.of("client-chosen-0001", "client-chosen-0001", "not well formed!")) {
+			HttpResponse<String> asked = new WebClient(port)
+				.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/password-resets"))
+					.header("Content-Type", "application/json")
+					.header("X-Request-Id", clientId)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + unknown + "\"}"))
+					.build());
+			assertThat(asked.statusCode()).isEqualTo(202);
+			answered.add(asked.headers().firstValue("X-Request-Id").orElseThrow());
+		}
+		List<JsonNode> events = steps.expect("RESET_REQUESTED", "RESET_REQUESTED", "RESET_REQUESTED");
+		assertThat(answered).doesNotContain("client-chosen-0001").doesNotHaveDuplicates();
+		assertThat(events).extracting(e -> e.get("requestId").asString())
+			.as("the chain records the service's own ids, one per request")
+			.containsExactlyInAnyOrderElementsOf(answered);
+		assertThat(events).extracting(e -> e.get("clientRequestId").asString(null))
+			.containsExactlyInAnyOrder("client-chosen-0001", "client-chosen-0001", null);
+		assertThat(AuditApi.JSON.readTree(AuditApi.operator(port).get("/api/v1/audit-events/verify").body())
+			.get("intact")
+			.asBoolean()).isTrue();
 	}
 
 	@Test
@@ -199,13 +232,6 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 			return added;
 		}
 
-	}
-
-	/** The token of a mailed link, as the service issued it. */
-	static String tokenOf(String link) {
-		String query = link.substring(link.indexOf("token=") + "token=".length());
-		String token = query.contains("&") ? query.substring(0, query.indexOf('&')) : query;
-		return java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 }

@@ -152,17 +152,42 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
 		String cancel = Mailbox.link(mail, "/password/reset/cancel?token=");
 		WebClient browser = new WebClient(port);
-		HttpResponse<String> confirm = browser.get(localPath(cancel));
+		HttpResponse<String> opened = browser.get(localPath(cancel));
+		assertThat(opened.statusCode()).as("the token leaves the address bar").isEqualTo(303);
+		assertThat(opened.headers().firstValue("Location")).hasValue("/password/reset/cancel");
+		HttpResponse<String> confirm = browser.get("/password/reset/cancel");
 		assertThat(confirm.statusCode()).isEqualTo(200);
-		assertThat(confirm.body()).contains("id=\"cancel-link\"");
+		assertThat(confirm.body()).contains("id=\"cancel-link\"").doesNotContain(Mailbox.tokenOf(cancel));
 		assertThat(new WebClient(port).get(localPath(Mailbox.link(mail, "/password/reset?token="))).statusCode())
 			.as("opening the cancel page changes nothing")
 			.isEqualTo(303);
-		HttpResponse<String> cancelled = browser.post("/password/reset/cancel", Map.of("token", Mailbox.token(mail)));
+		HttpResponse<String> cancelled = browser.post("/password/reset/cancel", Map.of());
 		assertThat(cancelled.body()).contains("id=\"link-cancelled\"");
 		HttpResponse<String> after = new WebClient(port).get(localPath(Mailbox.link(mail, "/password/reset?token=")));
 		assertThat(after.statusCode()).isEqualTo(410);
 		assertThat(after.body()).contains("data-state=\"revoked\"");
+	}
+
+	@Test
+	void theCancelLinkCarriesItsOwnTokenThatCannotReset() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		forgot(account.email());
+		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
+		String resetToken = Mailbox.token(mail);
+		String cancelToken = Mailbox.tokenOf(Mailbox.link(mail, "/password/reset/cancel?token="));
+		assertThat(cancelToken).isNotEqualTo(resetToken);
+		assertThat(new WebClient(port).get("/password/reset?token=" + cancelToken).statusCode())
+			.as("the cancel token opens no new-password form")
+			.isEqualTo(400);
+		assertThat(new WebClient(port).get("/password/reset/cancel?token=" + resetToken).statusCode())
+			.as("the reset token is no cancel token")
+			.isEqualTo(400);
+		assertThat(new WebClient(port).post("/password/reset/cancel", Map.of("token", resetToken)).statusCode())
+			.as("a POST revokes only what a checked cancel link put into the session")
+			.isIn(400, 403);
+		assertThat(new WebClient(port).get(localPath(Mailbox.link(mail, "/password/reset?token="))).statusCode())
+			.as("the reset link still works")
+			.isEqualTo(303);
 	}
 
 	@Test

@@ -51,11 +51,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * For {@code @EnabledIf}: whether Debian's chromium and chromium-driver are
-	 * installed.
+	 * For {@code @EnabledIf}: whether Debian's chromium and chromium-driver are installed
+	 * (in CI they must be).
 	 */
 	public static boolean available() {
-		return CHROMIUM.canExecute() && DRIVER.canExecute();
+		return RequiredInCi.check(CHROMIUM.canExecute() && DRIVER.canExecute(), "Chromium (chromium, chromium-driver)");
 	}
 
 	public WebDriver driver() {

@@ -93,7 +93,11 @@ public final class Mailbox {
 
 	/** The reset token in the mail's reset link (the link also carries {@code lang}). */
 	public static String token(MimeMessage message) {
-		String link = link(message, "/password/reset?token=");
+		return tokenOf(link(message, "/password/reset?token="));
+	}
+
+	/** The token a mailed link carries, as the service issued it. */
+	public static String tokenOf(String link) {
 		String query = link.substring(link.indexOf("token=") + "token=".length());
 		return java.net.URLDecoder.decode(query.split("&", 2)[0], java.nio.charset.StandardCharsets.US_ASCII);
 	}

@@ -21,8 +21,15 @@ public final class Postgres {
 	private Postgres() {
 	}
 
-	/** Used by {@code @EnabledIf}: whether a PostgreSQL listens and lets us in. */
+	/**
+	 * Used by {@code @EnabledIf}: whether a PostgreSQL listens and lets us in (in CI it
+	 * must).
+	 */
 	public static boolean available() {
+		return RequiredInCi.check(reachable(), "PostgreSQL on 127.0.0.1:5432");
+	}
+
+	private static boolean reachable() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
 		}

@@ -25,6 +25,14 @@ public abstract class SeparateIntegrationTest {
 		int server = IntegrationTest.freePort();
 		registry.add("server.port", () -> server);
 		registry.add("app.public-base-url", () -> "http://localhost:" + server);
+		devServicePorts(registry);
+	}
+
+	/**
+	 * Fresh ports for Redis, SMTP and IMAP, for a test class that cannot extend this one
+	 * because it must know its server port before the context starts.
+	 */
+	public static void devServicePorts(DynamicPropertyRegistry registry) {
 		int redis = IntegrationTest.freePort();
 		registry.add("spring.data.redis.port", () -> redis);
 		int smtp = IntegrationTest.freePort();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.accountsecurity.support.IntegrationTest;
+import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +22,23 @@ class OperationsIntegrationTests extends IntegrationTest {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
-	void healthShowsEachDependency() throws Exception {
-		HttpResponse<String> health = get("/actuator/health", null);
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.body()).contains("\"status\":\"UP\"", "\"db\"", "\"redis\"", "\"mail\"");
+	void healthShowsTheStatusToAnyoneAndEachDependencyToOperatorsOnly() throws Exception {
+		HttpResponse<String> anonymous = get("/actuator/health", null);
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "redis", "db");
+		assertThat(get("/actuator/health", "ada@example.com:silver maple river 42").body()).doesNotContain("components",
+				"redis");
+
+		HttpResponse<String> operator = get("/actuator/health", "operator@example.com:audit trail keeper 2026");
+		assertThat(operator.statusCode()).isEqualTo(200);
+		assertThat(operator.body()).contains("\"status\":\"UP\"", "\"db\"", "\"redis\"", "\"mail\"");
+	}
+
+	@Test
+	void healthShowsEachDependencyToAnOperatorSignedInOnThePages() {
+		WebClient browser = new WebClient(SERVER_PORT);
+		browser.signIn("operator@example.com", "audit trail keeper 2026");
+		assertThat(browser.get("/actuator/health").body()).contains("\"db\"", "\"redis\"", "\"mail\"");
 	}
 
 	@Test

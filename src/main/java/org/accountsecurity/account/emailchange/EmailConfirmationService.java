@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 /**
  * Follows a confirmation link. Opening it ({@link #check}) changes nothing; confirming
  * consumes the pending change first, then checks expiry, credential version and that the
- * address is still free, stores it (which revokes every reset link, see
- * {@code EmailAddressChanged}) and ends the account's other sessions. It needs no
+ * address is still free, stores it with a new credential version (which revokes every
+ * reset link, see {@code EmailAddressChanged}, and signs out every session signed in
+ * before, see {@code SessionValidity}) and ends the account's other sessions. It needs no
  * sign-in: the link proves control of the new mailbox, the password was proved when it
  * was asked for.
  */
@@ -106,16 +107,23 @@ public class EmailConfirmationService {
 		if (!versionMatches(accountId, found)) {
 			return rejected(ConfirmationState.REVOKED, accountId, origin);
 		}
-		Account changed;
+		Optional<Account> changed;
 		try {
-			changed = emails.change(accountId, found.address(), "confirmed", origin);
+			// Conditional on the version too: a password change committing after the
+			// check above still cancels the change.
+			changed = emails.change(accountId, found.address(), found.credentialVersion(), "confirmed", origin);
 		}
 		catch (AccountExistsException ex) {
 			return rejected(ConfirmationState.TAKEN, accountId, origin);
 		}
+		if (changed.isEmpty()) {
+			return rejected(ConfirmationState.REVOKED, accountId, origin);
+		}
+		// Ends the sessions now; the new credential version ends any that a racing
+		// sign-in saves later.
 		sessions.endAll(accountId, accountId.equals(signedInAs) ? sessionId : null, "email_changed", origin);
 		log.info("Account {} changed its e-mail address", accountId);
-		return new Confirmation(ConfirmationState.CONFIRMED, EmailAddress.mask(changed.email()), changed);
+		return new Confirmation(ConfirmationState.CONFIRMED, EmailAddress.mask(changed.get().email()), changed.get());
 	}
 
 	private boolean expired(Claimed claimed) {

@@ -1,6 +1,7 @@
 package org.accountsecurity.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
@@ -18,7 +19,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -56,8 +59,13 @@ class AccountController {
 		return DETAILS_VIEW;
 	}
 
+	/**
+	 * A problem shows Account details again with the fields marked (400), never a
+	 * redirect: flash attributes live in the Redis session and must stay plain values.
+	 */
 	@PostMapping("/account/profile")
-	String updateProfile(@AuthenticationPrincipal AccountUser user, ProfileForm form, HttpServletRequest request,
+	String updateProfile(@AuthenticationPrincipal AccountUser user, @ModelAttribute("profile") ProfileForm form,
+			BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		try {
 			Language language = Language.fromCode(form.language()).orElse(null);
@@ -65,12 +73,13 @@ class AccountController {
 					RequestOrigin.of(request));
 			refreshPrincipal(updated, request);
 			redirect.addFlashAttribute("saved", true);
+			return "redirect:/account";
 		}
 		catch (InvalidAccountException ex) {
-			redirect.addFlashAttribute("profile", form);
-			redirect.addFlashAttribute("profileProblems", ex.problems());
+			ex.problems().forEach(p -> binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), null));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return details(user, model);
 		}
-		return "redirect:/account";
 	}
 
 	@PostMapping("/account/sessions/end-others")
@@ -86,9 +95,8 @@ class AccountController {
 	// name and language.
 	private static void refreshPrincipal(Account account, HttpServletRequest request) {
 		var current = SecurityContextHolder.getContext().getAuthentication();
-		var auth = UsernamePasswordAuthenticationToken.authenticated(new AccountUser(account), null,
-				current.getAuthorities());
-		((AccountUser) auth.getPrincipal()).eraseCredentials();
+		var auth = UsernamePasswordAuthenticationToken.authenticated(
+				((AccountUser) current.getPrincipal()).withDetailsOf(account), null, current.getAuthorities());
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(auth);
 		SecurityContextHolder.setContext(context);

@@ -87,11 +87,12 @@ class EmailConfirmationController {
 	}
 
 	// The menu and the next page show the principal's address: give this session the new
-	// one.
+	// one, and the credential version the change moved to (the other sessions keep the
+	// old
+	// one and are signed out).
 	private static void refreshPrincipal(Account account, HttpServletRequest request) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		AccountUser user = new AccountUser(account);
-		user.eraseCredentials();
+		AccountUser user = ((AccountUser) current.getPrincipal()).afterOwnChange(account);
 		var context = SecurityContextHolder.createEmptyContext();
 		context
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, current.getAuthorities()));

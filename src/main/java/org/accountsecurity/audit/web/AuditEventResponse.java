@@ -10,21 +10,22 @@ import org.accountsecurity.audit.AuditEvent;
  * the millisecond.
  */
 record AuditEventResponse(long id, String occurredAt, String type, String outcome, String reason, String actor,
-		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId, String erasedAt) {
+		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
+		String clientRequestId, String erasedAt) {
 
 	static final String[] CSV_HEADER = { "id", "occurredAt", "type", "outcome", "reason", "actor", "accountId",
-			"subjectHash", "clientAddress", "userAgent", "requestId", "erasedAt" };
+			"subjectHash", "clientAddress", "userAgent", "requestId", "clientRequestId", "erasedAt" };
 
 	static AuditEventResponse of(AuditEvent event) {
 		return new AuditEventResponse(event.id(), iso(event.occurredAt()), event.type().name(), event.outcome().name(),
 				event.reason(), event.actor(), event.accountId(), event.subjectHash(), event.clientAddress(),
-				event.userAgent(), event.requestId(), iso(event.erasedAt()));
+				event.userAgent(), event.requestId(), event.clientRequestId(), iso(event.erasedAt()));
 	}
 
 	String[] csvRow() {
 		return new String[] { Long.toString(id), occurredAt, type, outcome, reason, actor,
 				accountId == null ? null : accountId.toString(), subjectHash, clientAddress, userAgent, requestId,
-				erasedAt };
+				clientRequestId, erasedAt };
 	}
 
 	static String iso(Instant instant) {

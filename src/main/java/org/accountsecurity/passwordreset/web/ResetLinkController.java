@@ -31,6 +31,8 @@ class ResetLinkController {
 
 	static final String PENDING = "passwordReset.pending";
 
+	static final String CANCEL_PENDING = "passwordReset.cancel";
+
 	static final String NEW_PASSWORD_VIEW = "password/new";
 
 	static final String PROBLEM_VIEW = "password/link-problem";
@@ -57,15 +59,7 @@ class ResetLinkController {
 	@GetMapping("/password/reset")
 	String open(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Check check = links.open(SingleParameter.of(request, "token").orElse(null), RequestOrigin.of(request));
-		if (check.state() != ResetLinkState.VALID) {
-			return problem(check.state(), response, model);
-		}
-		HttpSession session = request.getSession();
-		request.changeSessionId();
-		session.setAttribute(PENDING, check.pending());
-		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-		response.setHeader("Location", request.getContextPath() + "/password/reset/new");
-		return null;
+		return keepAndMoveOn(check, PENDING, "/password/reset/new", request, response, model);
 	}
 
 	@GetMapping("/password/reset/new")
@@ -101,20 +95,45 @@ class ResetLinkController {
 		return problem(result.linkState(), response, model);
 	}
 
+	/**
+	 * "I did not ask for this": with its token, checks it and moves it into the session
+	 * (303, like the reset link); without, shows the confirm button. Nothing is revoked
+	 * before the POST.
+	 */
 	@GetMapping("/password/reset/cancel")
 	String confirmCancel(HttpServletRequest request, HttpServletResponse response, Model model) {
-		String token = SingleParameter.of(request, "token").orElse("");
-		model.addAttribute("token", token);
-		return CANCEL_VIEW;
+		if (request.getParameter("token") == null) {
+			return pending(request, CANCEL_PENDING) == null ? problem(ResetLinkState.INVALID, response, model)
+					: CANCEL_VIEW;
+		}
+		Check check = links.openCancel(SingleParameter.of(request, "token").orElse(null), RequestOrigin.of(request));
+		return keepAndMoveOn(check, CANCEL_PENDING, "/password/reset/cancel", request, response, model);
 	}
 
 	@PostMapping("/password/reset/cancel")
 	String cancel(HttpServletRequest request, HttpServletResponse response, Model model) {
-		Check check = links.cancel(SingleParameter.of(request, "token").orElse(null), RequestOrigin.of(request));
+		PendingReset pending = pending(request, CANCEL_PENDING);
+		if (pending == null) {
+			return problem(ResetLinkState.INVALID, response, model);
+		}
+		request.getSession().removeAttribute(CANCEL_PENDING);
+		ResetLinkState state = links.cancel(pending, RequestOrigin.of(request));
+		return state == ResetLinkState.VALID ? CANCELLED_VIEW : problem(state, response, model);
+	}
+
+	// A valid link moves into the session (under a new session id) and the browser on to
+	// a URL without the token (303).
+	private static String keepAndMoveOn(Check check, String attribute, String next, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		if (check.state() != ResetLinkState.VALID) {
 			return problem(check.state(), response, model);
 		}
-		return CANCELLED_VIEW;
+		HttpSession session = request.getSession();
+		request.changeSessionId();
+		session.setAttribute(attribute, check.pending());
+		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+		response.setHeader("Location", request.getContextPath() + next);
+		return null;
 	}
 
 	private String showForm(PendingReset pending, Model model) {
@@ -124,8 +143,12 @@ class ResetLinkController {
 	}
 
 	private static PendingReset pending(HttpServletRequest request) {
+		return pending(request, PENDING);
+	}
+
+	private static PendingReset pending(HttpServletRequest request, String attribute) {
 		HttpSession session = request.getSession(false);
-		return session == null ? null : (PendingReset) session.getAttribute(PENDING);
+		return session == null ? null : (PendingReset) session.getAttribute(attribute);
 	}
 
 	private static String problem(ResetLinkState state, HttpServletResponse response, Model model) {
