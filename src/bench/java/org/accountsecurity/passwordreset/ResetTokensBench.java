@@ -50,7 +50,8 @@ public class ResetTokensBench {
 		ResetProperties properties = new ResetProperties(Duration.ofMinutes(30), List.of(ServiceTest.SIGNING_KEY),
 				new ResetProperties.PerAccountLimit(3, Duration.ofHours(1)),
 				new ResetProperties.PerClientLimit(30, Duration.ofMinutes(10)),
-				new ResetProperties.LinkCheckLimit(60, Duration.ofMinutes(10)));
+				new ResetProperties.LinkCheckLimit(60, Duration.ofMinutes(10)),
+				new ResetProperties.PerOperatorLimit(20, Duration.ofHours(1)));
 		int port = Integer.getInteger("bench.redis.port", 6379);
 		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
 		connections.afterPropertiesSet();

@@ -1,6 +1,7 @@
 package org.accountsecurity.account;
 
 import org.accountsecurity.requester.Pseudonyms;
+import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Throttles failed sign-ins per typed address and per client address (NIST 800-63B
  * §3.2.2: at most 100). Keyed by the typed address, so the throttle behaves the same for
  * unknown and existing accounts, and it never locks the account: the reset path stays
- * open.
+ * open. Every attempt is counted before its password is checked (a check-then-count let
+ * 40 parallel guesses through); clients are keyed by {@link ClientKey}.
  */
 @Component
 class SignInThrottle {
@@ -33,14 +35,35 @@ class SignInThrottle {
 		this.pseudonyms = pseudonyms;
 	}
 
-	Decision check(String typedEmail, String clientAddress) {
-		Decision account = limiter.check(perAccount, pseudonyms.ofEmail(typedEmail));
-		return account.allowed() ? limiter.check(perClient, String.valueOf(clientAddress)) : account;
+	/**
+	 * Takes a place under both limits before the password is checked, so that N parallel
+	 * guesses get at most the limit of checks; refused when either limit is used up.
+	 */
+	Reservation reserve(String typedEmail, String clientAddress) {
+		Reservation reservation = new Reservation(pseudonyms.ofEmail(typedEmail), ClientKey.of(clientAddress));
+		Decision account = limiter.reserve(perAccount, reservation.account());
+		if (!account.allowed()) {
+			throw new SignInThrottledException(account.retryAfterSeconds());
+		}
+		Decision client = limiter.reserve(perClient, reservation.client());
+		if (!client.allowed()) {
+			limiter.release(perAccount, reservation.account());
+			throw new SignInThrottledException(client.retryAfterSeconds());
+		}
+		return reservation;
 	}
 
-	void failed(String typedEmail, String clientAddress) {
-		limiter.hit(perAccount, pseudonyms.ofEmail(typedEmail));
-		limiter.hit(perClient, String.valueOf(clientAddress));
+	/**
+	 * A good password gives its places back: only failures use up the limits, and an
+	 * account's own sign-ins never lock it out of the API.
+	 */
+	void succeeded(Reservation reservation) {
+		limiter.release(perAccount, reservation.account());
+		limiter.release(perClient, reservation.client());
+	}
+
+	/** The places one attempt took, by limit key. */
+	record Reservation(String account, String client) {
 	}
 
 }

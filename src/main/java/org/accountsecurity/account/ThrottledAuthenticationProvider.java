@@ -1,17 +1,16 @@
 package org.accountsecurity.account;
 
-import org.accountsecurity.ratelimit.RateLimiter.Decision;
+import org.accountsecurity.account.SignInThrottle.Reservation;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Refuses sign-in attempts over the throttle before any password is checked, and counts
- * failures.
+ * Refuses sign-in attempts over the throttle before any password is checked; each attempt
+ * takes its place in the throttle first and gives it back when it succeeds.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,19 +25,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String email = String.valueOf(authentication.getName());
-		String client = clientAddress();
-		Decision decision = throttle.check(email, client);
-		if (!decision.allowed()) {
-			throw new SignInThrottledException(decision.retryAfterSeconds());
-		}
-		try {
-			return delegate.authenticate(authentication);
-		}
-		catch (BadCredentialsException ex) {
-			throttle.failed(email, client);
-			throw ex;
-		}
+		Reservation attempt = throttle.reserve(String.valueOf(authentication.getName()), clientAddress());
+		// A wrong password (or any other failure) keeps its place until the window ends.
+		Authentication result = delegate.authenticate(authentication);
+		throttle.succeeded(attempt);
+		return result;
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.accountsecurity.requester.Pseudonyms;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.mail.OutboxMessage;
+import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
@@ -66,9 +67,11 @@ public class PasswordResetService {
 
 	private final Limit perClient;
 
+	private final OperatorResetLimits operatorLimits;
+
 	PasswordResetService(Accounts accounts, RateLimiter limiter, AuditLog audit, MailOutbox outbox,
 			Pseudonyms pseudonyms, ClientAddresses clientAddresses, ResetProperties properties, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, OperatorResetLimits operatorLimits) {
 		this.accounts = accounts;
 		this.limiter = limiter;
 		this.audit = audit;
@@ -82,6 +85,7 @@ public class PasswordResetService {
 				properties.perAccountLimit().window());
 		this.perClient = new Limit("reset-client", properties.perClientLimit().requests(),
 				properties.perClientLimit().window());
+		this.operatorLimits = operatorLimits;
 	}
 
 	/**
@@ -91,7 +95,7 @@ public class PasswordResetService {
 	public ResetRequestOutcome requestForgotten(String typedEmail, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.FORGOT.code()).increment();
 		String pseudonym = pseudonyms.ofEmail(typedEmail);
-		Decision client = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
+		Decision client = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
 		if (!client.allowed()) {
 			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_client",
 					typedEmail, origin));
@@ -123,11 +127,15 @@ public class PasswordResetService {
 				properties.tokenTtl().toMinutes());
 	}
 
-	/** An operator sends a link to an account; recorded with the operator as actor. */
-	public Optional<String> requestByOperator(UUID accountId, UUID operatorId, RequestOrigin origin) {
+	/**
+	 * An operator sends a link to an account, within the operator's and the account's
+	 * limits; recorded with the operator as actor. Empty for an unknown account.
+	 */
+	public Optional<OperatorResetOutcome> requestByOperator(UUID accountId, UUID operatorId, RequestOrigin origin) {
 		meters.counter("reset.requests", "trigger", ResetTrigger.OPERATOR.code()).increment();
 		Optional<Account> account = accounts.findById(accountId);
-		account.ifPresent(a -> {
+		Optional<OperatorResetOutcome> outcome = account.map(a -> operatorLimits.admit(a, operatorId, origin));
+		outcome.filter(OperatorResetOutcome::sent).ifPresent(a -> {
 			audit.record(AuditEntry
 				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
 						origin)
@@ -138,7 +146,7 @@ public class PasswordResetService {
 								origin)
 						.byActor(AuditEntry.operator(operatorId)));
 		});
-		return account.map(Account::email);
+		return outcome;
 	}
 
 	private void send(UUID accountId, ResetTrigger trigger, Decision own, RequestOrigin origin) {

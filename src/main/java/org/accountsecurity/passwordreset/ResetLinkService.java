@@ -9,6 +9,7 @@ import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.passwordreset.ResetTokens.Check;
+import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
@@ -115,7 +116,7 @@ public class ResetLinkService {
 	}
 
 	private Check throttled(RequestOrigin origin, Supplier<Check> check) {
-		Decision decision = limiter.hit(perClient, String.valueOf(origin.clientAddress()));
+		Decision decision = limiter.hit(perClient, ClientKey.of(origin.clientAddress()));
 		if (!decision.allowed()) {
 			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
 					AuditEntry.SELF, null, null, origin));

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Fixed-window counters in Redis, shared by every instance. One script call per hit: the
  * increment and the window's expiry are set atomically, so a crash can never leave a
- * counter without expiry. Keys are {@code rl:<limit>:{<subject>}}: the subject is the
- * Redis Cluster hash tag, so an account's counters live in the slot of its other keys.
+ * counter without expiry. Attempts whose outcome comes later (a password check) take a
+ * place first ({@link #reserve}) and may give it back. Keys are
+ * {@code rl:<limit>:{<subject>}}: the subject is the Redis Cluster hash tag, so an
+ * account's counters live in the slot of its other keys.
  */
 @Component
 public class RateLimiter {
@@ -24,6 +26,24 @@ public class RateLimiter {
 			if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 			return {count, redis.call('PTTL', KEYS[1])}
 			""", List.class);
+
+	// The check and the count are one step: N parallel attempts can never all pass a
+	// check
+	// made before any of them was counted. A refused attempt is not counted.
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> RESERVE = RedisScript.of("""
+			local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if count >= tonumber(ARGV[2]) then return {0, redis.call('PTTL', KEYS[1])} end
+			if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+			return {1, redis.call('PTTL', KEYS[1])}
+			""", List.class);
+
+	// DECR keeps the window's expiry; a window that ended meanwhile is not taken below
+	// zero.
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then return redis.call('DECR', KEYS[1]) end
+			return 0
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -46,17 +66,21 @@ public class RateLimiter {
 	}
 
 	/**
-	 * Whether {@code subject} already used up {@code limit} in this window, without
-	 * counting a hit.
+	 * Takes one place of {@code limit} for an attempt whose outcome is not known yet (a
+	 * password about to be checked), or refuses it when the window is full. Give the
+	 * place back with {@link #release} when the attempt must not count.
 	 */
-	public Decision check(Limit limit, String subject) {
-		String key = key(limit, subject);
-		String value = redis.opsForValue().get(key);
-		if (value == null || Long.parseLong(value) < limit.requests()) {
-			return new Decision(true, Duration.ZERO);
-		}
-		Long ttl = redis.getExpire(key);
-		return count(limit, new Decision(false, Duration.ofSeconds(ttl == null ? 0 : Math.max(ttl, 0))));
+	public Decision reserve(Limit limit, String subject) {
+		List<?> result = redis.execute(RESERVE, List.of(key(limit, subject)), Long.toString(limit.window().toMillis()),
+				Integer.toString(limit.requests()));
+		boolean allowed = ((Number) result.get(0)).longValue() == 1;
+		long ttl = Math.max(((Number) result.get(1)).longValue(), 0);
+		return count(limit, new Decision(allowed, allowed ? Duration.ZERO : Duration.ofMillis(ttl)));
+	}
+
+	/** Gives back a place taken by {@link #reserve}. */
+	public void release(Limit limit, String subject) {
+		redis.execute(RELEASE, List.of(key(limit, subject)));
 	}
 
 	private Decision count(Limit limit, Decision decision) {

@@ -193,7 +193,8 @@ class ResetTokensTests {
 		ResetProperties properties = new ResetProperties(TTL, List.of(keys),
 				new ResetProperties.PerAccountLimit(3, Duration.ofHours(1)),
 				new ResetProperties.PerClientLimit(30, Duration.ofMinutes(10)),
-				new ResetProperties.LinkCheckLimit(60, Duration.ofMinutes(10)));
+				new ResetProperties.LinkCheckLimit(60, Duration.ofMinutes(10)),
+				new ResetProperties.PerOperatorLimit(20, Duration.ofHours(1)));
 		return new ResetTokens(properties, store, clock, meters);
 	}
 

@@ -23,8 +23,18 @@ public final class TestAccounts {
 	}
 
 	public static Account create(AccountService service, Language language) {
-		String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-		return service.create(new NewAccount(email, "Robin Quill", language, PASSWORD, Set.of(Role.USER)),
+		return create(service, language, Role.USER);
+	}
+
+	/** A fresh operator, so that per-operator limits never interfere either. */
+	public static Account operator(AccountService service) {
+		return create(service, Language.EN, Role.USER, Role.OPERATOR);
+	}
+
+	private static Account create(AccountService service, Language language, Role... roles) {
+		String email = roles[roles.length - 1].name().toLowerCase(java.util.Locale.ROOT) + "-"
+				+ UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		return service.create(new NewAccount(email, "Robin Quill", language, PASSWORD, Set.of(roles)),
 				AuditEntry.SYSTEM, RequestOrigin.SYSTEM);
 	}
 

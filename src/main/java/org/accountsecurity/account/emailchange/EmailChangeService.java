@@ -93,16 +93,19 @@ public class EmailChangeService {
 			return RequestResult.of(RequestResult.Status.SAME_ADDRESS);
 		}
 		String subject = accountId.toString();
-		Decision guessing = limiter.check(WRONG_PASSWORDS, subject);
+		// Counted before BCrypt runs, so parallel guesses get at most the limit of
+		// checks;
+		// the right password gives its place back.
+		Decision guessing = limiter.reserve(WRONG_PASSWORDS, subject);
 		if (!guessing.allowed()) {
 			return limited(accountId, "email_change_password", guessing, origin);
 		}
 		if (!hasher.matches(currentPassword, account.passwordHash())) {
-			limiter.hit(WRONG_PASSWORDS, subject);
 			audit.record(AuditEntry.forAccount(AuditEventType.EMAIL_CHANGED, Outcome.FAILURE, "wrong_password",
 					accountId, origin));
 			return RequestResult.of(RequestResult.Status.WRONG_PASSWORD);
 		}
+		limiter.release(WRONG_PASSWORDS, subject);
 		Decision sending = limiter.hit(REQUESTS, subject);
 		if (!sending.allowed()) {
 			return limited(accountId, "email_change_requests", sending, origin);

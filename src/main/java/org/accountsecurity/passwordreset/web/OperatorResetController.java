@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.passwordreset.OperatorResetOutcome;
 import org.accountsecurity.passwordreset.PasswordResetService;
 
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The audit console's "Send reset link" button: an operator mails a link to the address
  * stored on an account, recorded as OPERATOR_RESET_TRIGGERED with the operator as actor,
- * then returns to the account's events.
+ * then returns to the account's events, which say so, or say which limit held the link
+ * back and for how long.
  */
 @Controller
 class OperatorResetController {
@@ -33,10 +35,16 @@ class OperatorResetController {
 	@PostMapping("/operator/accounts/{id}/password-reset")
 	String send(@PathVariable UUID id, @AuthenticationPrincipal AccountUser operator, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		String email = service.requestByOperator(id, operator.accountId(), RequestOrigin.of(request))
+		OperatorResetOutcome outcome = service.requestByOperator(id, operator.accountId(), RequestOrigin.of(request))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		redirect.addFlashAttribute("operatorResetSentTo", email);
-		redirect.addAttribute("email", email);
+		if (outcome.sent()) {
+			redirect.addFlashAttribute("operatorResetSentTo", outcome.email());
+		}
+		else {
+			redirect.addFlashAttribute("operatorResetLimited", outcome.limit().reason());
+			redirect.addFlashAttribute("operatorResetRetryMinutes", (outcome.retryAfterSeconds() + 59) / 60);
+		}
+		redirect.addAttribute("email", outcome.email());
 		return "redirect:/operator/audit";
 	}
 

@@ -3,9 +3,11 @@ package org.accountsecurity.account.emailchange;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
@@ -15,6 +17,7 @@ import org.accountsecurity.mail.ComposedMail;
 import org.accountsecurity.mail.MailComposer;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Race;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.accountsecurity.account.emailchange.EmailChangeFlow.freshAddress;
 import static org.accountsecurity.account.emailchange.EmailChangeFlow.request;
@@ -47,6 +51,12 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	MailComposer composer;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	EmailChangeFlow flow;
 
@@ -214,6 +224,32 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 		assertThat(limited.body()).contains("id=\"email-change-limited\"",
 				"Too many attempts to change the e-mail address.");
+	}
+
+	@Test
+	void parallelWrongPasswordsReachBcryptAtMostTheLimitAndTheRightOneWorksOnceTheWindowEnds() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		int limit = EmailChangeService.WRONG_PASSWORDS.requests();
+		WebClient browser = flow.signedIn(account);
+		double checksBefore = bcryptChecks();
+
+		List<Integer> answers = Race.run(100,
+				i -> browser
+					.post("/account/email", Map.of("newEmail", freshAddress(), "currentPassword", "guess number " + i))
+					.statusCode());
+
+		assertThat(bcryptChecks() - checksBefore).isLessThanOrEqualTo(limit);
+		assertThat(answers).filteredOn(status -> status == 400).hasSize(limit);
+		assertThat(answers).filteredOn(status -> status == 429).hasSize(100 - limit);
+		assertThat(request(browser, freshAddress(), TestAccounts.PASSWORD).statusCode()).isEqualTo(429);
+		// The window ends: its counter expires in Redis.
+		assertThat(redis.delete("rl:" + EmailChangeService.WRONG_PASSWORDS.name() + ":{" + account.id() + "}"))
+			.isTrue();
+		assertThat(request(browser, freshAddress(), TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
+	}
+
+	private double bcryptChecks() {
+		return meters.get("password.bcrypt").tag("operation", "verify").timer().count();
 	}
 
 	// The E-mail address section of two answers differs only in the masked address and
