@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The outbox, the worker and the real sender against a real SMTP server that is down at
  * first.
  */
-class OutboxSmtpOutageTests {
+class OutboxSmtpOutageIntegrationTests {
 
 	static final MailProperties PROPERTIES = new MailProperties("Account Security <no-reply@localhost>", 10,
 			Duration.ofMillis(50), true, Duration.ZERO);
@@ -74,8 +74,8 @@ class OutboxSmtpOutageTests {
 			}
 
 		};
-		worker = new OutboxWorker(redis.template(), PROPERTIES, List.of(greeting), meters, OutboxWorkerTests.FAST,
-				"smtp-test");
+		worker = new OutboxWorker(redis.template(), PROPERTIES, List.of(greeting), meters,
+				OutboxWorkerIntegrationTests.FAST, "smtp-test");
 		worker.start();
 
 		new MailOutbox(redis.template(), meters)
