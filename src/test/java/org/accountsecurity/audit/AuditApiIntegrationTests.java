@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit API of SPEC §10 on a trail shared with other tests: every assertion is scoped
- * to accounts and addresses made here, so other tests' events never count.
+ * The audit API (docs/flows.md, JSON API) on a trail shared with other tests: every
+ * assertion is scoped to accounts and addresses made here, so other tests' events never
+ * count.
  */
 class AuditApiIntegrationTests extends IntegrationTest {
 

@@ -29,7 +29,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The reset flow for programs: SPEC §10's endpoints and their problems. */
+/**
+ * The reset flow for programs: the endpoints of docs/flows.md (JSON API) and their
+ * problems.
+ */
 class ResetApiIntegrationTests extends IntegrationTest {
 
 	@LocalServerPort
