@@ -3,7 +3,9 @@ package org.accountsecurity.audit;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One stored audit event as operators and account holders read it (SPEC §9's fields). */
+/**
+ * One stored audit event as operators and account holders read it (README, Audit trail).
+ */
 public record AuditEvent(long id, Instant occurredAt, AuditEventType type, Outcome outcome, String reason, String actor,
 		UUID accountId, String subjectHash, String clientAddress, String userAgent, String requestId,
 		String clientRequestId, Instant erasedAt) {

@@ -1,6 +1,7 @@
 package org.accountsecurity.audit;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestAccounts;
+import org.accountsecurity.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit API of SPEC §10 on a trail shared with other tests: every assertion is scoped
- * to accounts and addresses made here, so other tests' events never count.
+ * The audit API (docs/flows.md, JSON API) on a trail shared with other tests: every
+ * assertion is scoped to accounts and addresses made here, so other tests' events never
+ * count.
  */
 class AuditApiIntegrationTests extends IntegrationTest {
 
@@ -36,6 +40,9 @@ class AuditApiIntegrationTests extends IntegrationTest {
 	@Autowired
 	AccountService accountService;
 
+	@Autowired
+	TestClock clock;
+
 	AuditApi api;
 
 	Account account;
@@ -47,8 +54,13 @@ class AuditApiIntegrationTests extends IntegrationTest {
 	 */
 	List<Long> recorded;
 
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	@BeforeEach
-	void someEvents() throws InterruptedException {
+	void someEvents() {
 		api = AuditApi.operator(port);
 		account = TestAccounts.create(accountService, Language.EN);
 		ghost = "ghost-" + UUID.randomUUID() + "@example.test";
@@ -216,9 +228,9 @@ class AuditApiIntegrationTests extends IntegrationTest {
 		assertThat(AuditApi.JSON.readTree(verify.body()).has("checked")).isTrue();
 	}
 
-	private long record(AuditEntry entry) throws InterruptedException {
+	private long record(AuditEntry entry) {
 		long id = audit.record(entry);
-		Thread.sleep(3);
+		clock.advance(Duration.ofMillis(1)); // the next event is a millisecond later
 		return id;
 	}
 

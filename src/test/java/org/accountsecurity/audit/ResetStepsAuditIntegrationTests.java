@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both ways into a reset, driven over HTTP like a person, step by step: each step adds
- * exactly the events SPEC §9 names, with every required field, as the operator API
- * returns them (SECURITY.md LG-01, LG-02).
+ * exactly the events docs/flows.md names, with every required field, as the operator API
+ * returns them (docs/security.md LG-01, LG-02).
  */
 class ResetStepsAuditIntegrationTests extends IntegrationTest {
 

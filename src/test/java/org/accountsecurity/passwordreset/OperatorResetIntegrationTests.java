@@ -20,6 +20,7 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.awaitility.Awaitility;
@@ -54,6 +55,9 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
+
+	@Autowired
+	Outbox outbox;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -94,6 +98,7 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 		String path = "/api/v1/accounts/" + victim.id() + "/password-reset";
 		assertThat(post(path, holder.email(), TestAccounts.PASSWORD).statusCode()).isEqualTo(403);
 		assertThat(post(path, null, null).statusCode()).isEqualTo(401);
+		outbox.awaitDrained();
 		assertThat(mailbox.to(victim.email())).isEmpty();
 	}
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request and exports the filter as CSV.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
-class OperatorConsoleBrowserTests extends IntegrationTest {
+class OperatorConsoleBrowserIntegrationTests extends IntegrationTest {
 
 	static final String DEMO_USER = "ada@example.com";
 
