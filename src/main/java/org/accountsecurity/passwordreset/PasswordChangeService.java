@@ -101,8 +101,9 @@ public class PasswordChangeService {
 		}
 		transaction.executeWithoutResult(status -> {
 			accounts.changePassword(account.id(), hash, clock.instant());
-			audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, "via=reset_link",
-					account.id(), origin));
+			audit.record(
+					AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, null, account.id(), origin)
+						.with("via", "reset_link"));
 		});
 		afterChange(account, origin);
 		meters.counter("reset.tokens.consumed").increment();

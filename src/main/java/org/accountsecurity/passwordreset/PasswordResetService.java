@@ -122,8 +122,8 @@ public class PasswordResetService {
 		Optional<Account> account = accounts.findById(accountId);
 		account.ifPresent(a -> {
 			audit.record(AuditEntry
-				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
-						origin)
+				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, null, accountId, origin)
+				.with("trigger", ResetTrigger.OPERATOR.code())
 				.byActor(AuditEntry.operator(operatorId)));
 			outbox.enqueue(job(accountId, ResetTrigger.OPERATOR, origin));
 		});
@@ -132,8 +132,8 @@ public class PasswordResetService {
 
 	private void send(UUID accountId, ResetTrigger trigger, Decision own, RequestOrigin origin) {
 		if (own.allowed()) {
-			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
-					"trigger=" + trigger.code(), accountId, origin));
+			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, accountId, origin)
+				.with("trigger", trigger.code()));
 			outbox.enqueue(job(accountId, trigger, origin));
 		}
 		else {
