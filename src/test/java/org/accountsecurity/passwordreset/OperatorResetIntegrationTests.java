@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * An operator sends a reset link, from the API and from the audit console; both are
@@ -77,11 +78,16 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(triggered.actor()).isEqualTo("operator:" + operatorId());
-		assertThat(triggered.reason()).isEqualTo("trigger=operator");
+		assertThat(triggered.reason()).isNull();
+		assertThat(triggered.details().values()).containsExactly(entry("trigger", "operator"));
 		assertThat(events).extracting(AuditEvent::type)
 			.containsExactly(AuditEventType.RESET_EMAIL_SENT, AuditEventType.OPERATOR_RESET_TRIGGERED,
 					AuditEventType.ACCOUNT_CREATED);
-		assertThat(events.get(0).reason()).startsWith("trigger=operator;expires=");
+		assertThat(events.get(0).reason()).isNull();
+		assertThat(events.get(0).details().values()).containsOnlyKeys("trigger", "expiresAt", "attempt")
+			.containsEntry("trigger", "operator")
+			.containsEntry("attempt", 1L);
+		assertThat(events.get(0).details().instant("expiresAt")).isAfter(events.get(0).occurredAt());
 	}
 
 	@Test
