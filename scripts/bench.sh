@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: the benchmark suite of issue 5. Prints one table and writes it to docs/bench/results-<date>.md and
+# make bench: the benchmark suite (docs/bench/README.md). Prints one table and writes it to docs/bench/results-<date>.md and
 # docs/bench/latest.md. It is a benchmark, not a test: it exits 0 whether or not the targets are met, and non-zero
 # only when the benchmark itself could not run (build failed, no Redis, the service did not start, ...).
 #

@@ -63,8 +63,8 @@ public class AccountSessions {
 				ended++;
 			}
 		}
-		audit.record(AuditEntry.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS, reason + ";count=" + ended,
-				accountId, origin));
+		audit.record(AuditEntry.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS, reason, accountId, origin)
+			.with("count", ended));
 		return ended;
 	}
 

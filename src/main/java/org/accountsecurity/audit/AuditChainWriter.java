@@ -19,7 +19,7 @@ class AuditChainWriter {
 
 	private static final String INSERT = "insert into audit_event (id, occurred_at, type, outcome, reason, actor, "
 			+ "request_id, account_id, subject_hash, client_address, user_agent, client_request_id, personal_salt, "
-			+ "personal_digest, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "personal_digest, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcClient jdbc;
 
@@ -44,11 +44,12 @@ class AuditChainWriter {
 			id++;
 			String prevHash = hash;
 			hash = ChainHash.of(prevHash, id, row.occurredAt().toEpochMilli(), row.type(), row.outcome(), row.reason(),
-					row.actor(), row.requestId(), row.personalDigest());
+					row.actor(), row.requestId(), row.personalDigest(), row.details());
 			ids.add(id);
 			values.add(new Object[] { id, Timestamp.from(row.occurredAt()), row.type(), row.outcome(), row.reason(),
 					row.actor(), row.requestId(), row.accountId(), row.subjectHash(), row.clientAddress(),
-					row.userAgent(), row.clientRequestId(), row.personalSalt(), row.personalDigest(), prevHash, hash });
+					row.userAgent(), row.clientRequestId(), row.personalSalt(), row.personalDigest(), row.details(),
+					prevHash, hash });
 		}
 		batch.batchUpdate(INSERT, values);
 		jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where singleton = true")

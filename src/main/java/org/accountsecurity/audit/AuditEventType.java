@@ -1,6 +1,6 @@
 package org.accountsecurity.audit;
 
-/** The stable event types of SPEC §9; clients and exports depend on these names. */
+/** The stable event types (docs/flows.md); clients and exports depend on these names. */
 public enum AuditEventType {
 
 	RESET_REQUESTED, RESET_EMAIL_SENT, RESET_EMAIL_FAILED, RESET_LINK_OPENED, RESET_TOKEN_REJECTED, RESET_LINK_REVOKED,

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Appends events to the SQL audit trail, chained by hash. In a caller's transaction an
  * event is written with the change it records or not at all; events without one are
- * committed in groups ({@link AuditGroupCommit}).
+ * committed in groups ({@link AuditGroupCommit}). Details are stored as sanitised JSON of
+ * at most {@value AuditDetails#MAX_BYTES} bytes, in the chained core.
  */
 @Service
 public class AuditLog {
@@ -80,7 +81,8 @@ public class AuditLog {
 		return new AuditRow(now, entry.type().name(), entry.outcome().name(), Sanitizer.clean(entry.reason(), 200),
 				Sanitizer.clean(entry.actor(), 80), Sanitizer.clean(origin.requestId(), 64), entry.accountId(),
 				subjectHash, client, userAgent, clientRequestId, salt,
-				ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent, clientRequestId));
+				ChainHash.personalDigest(salt, accountId, subjectHash, client, userAgent, clientRequestId),
+				entry.details().json());
 	}
 
 	private static String randomSalt() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
 	static final String COLUMNS = "id, occurred_at, type, outcome, reason, actor, account_id, subject_hash, "
-			+ "client_address, user_agent, request_id, client_request_id, erased_at";
+			+ "client_address, user_agent, request_id, client_request_id, erased_at, details";
 
 	/**
 	 * Rows per query when a whole filter is read (exports): memory stays flat however
@@ -154,7 +154,7 @@ public class AuditTrail {
 				rs.getString("reason"), rs.getString("actor"), rs.getObject("account_id", UUID.class),
 				rs.getString("subject_hash"), rs.getString("client_address"), rs.getString("user_agent"),
 				rs.getString("request_id"), rs.getString("client_request_id"),
-				erased == null ? null : erased.toInstant());
+				erased == null ? null : erased.toInstant(), AuditDetails.parse(rs.getString("details")));
 	}
 
 	private record Filter(String sql, List<Object> params) {

@@ -22,8 +22,20 @@ public final class ChainHash {
 	 */
 	public static String of(String prevHash, long id, long occurredAtMillis, String type, String outcome, String reason,
 			String actor, String requestId, String personalDigest) {
-		return sha256(prevHash, Long.toString(id), Long.toString(occurredAtMillis), type, outcome, reason, actor,
-				requestId, personalDigest);
+		return of(prevHash, id, occurredAtMillis, type, outcome, reason, actor, requestId, personalDigest, null);
+	}
+
+	/**
+	 * The same with the event's details (stored JSON text). They joined the core later:
+	 * hashed only when present, so events without them, older ones too, hash as before.
+	 */
+	public static String of(String prevHash, long id, long occurredAtMillis, String type, String outcome, String reason,
+			String actor, String requestId, String personalDigest, String details) {
+		String at = Long.toString(occurredAtMillis);
+		return details == null
+				? sha256(prevHash, Long.toString(id), at, type, outcome, reason, actor, requestId, personalDigest)
+				: sha256(prevHash, Long.toString(id), at, type, outcome, reason, actor, requestId, personalDigest,
+						details);
 	}
 
 	/**

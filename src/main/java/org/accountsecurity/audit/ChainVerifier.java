@@ -47,8 +47,8 @@ public class ChainVerifier {
 		while (expectedId <= lastId) {
 			List<Row> rows = jdbc
 				.sql("select id, occurred_at, type, outcome, reason, actor, request_id, account_id, subject_hash, "
-						+ "client_address, user_agent, client_request_id, personal_salt, personal_digest, erased_at, prev_hash, "
-						+ "hash " + "from audit_event where id >= ? and id <= ? order by id limit ?")
+						+ "client_address, user_agent, client_request_id, personal_salt, personal_digest, details, erased_at, "
+						+ "prev_hash, hash from audit_event where id >= ? and id <= ? order by id limit ?")
 				.params(expectedId, lastId, PAGE)
 				.query(ChainVerifier::row)
 				.list();
@@ -82,7 +82,7 @@ public class ChainVerifier {
 			return "broken_link";
 		}
 		String core = ChainHash.of(row.prevHash(), row.id(), row.occurredAtMillis(), row.type(), row.outcome(),
-				row.reason(), row.actor(), row.requestId(), row.personalDigest());
+				row.reason(), row.actor(), row.requestId(), row.personalDigest(), row.details());
 		if (!core.equals(row.hash())) {
 			return "edited_event";
 		}
@@ -110,12 +110,14 @@ public class ChainVerifier {
 				rs.getString("request_id"), accountId == null ? null : accountId.toString(),
 				rs.getString("subject_hash"), rs.getString("client_address"), rs.getString("user_agent"),
 				rs.getString("client_request_id"), rs.getString("personal_salt"), rs.getString("personal_digest"),
-				rs.getTimestamp("erased_at") != null, rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("details"), rs.getTimestamp("erased_at") != null, rs.getString("prev_hash"),
+				rs.getString("hash"));
 	}
 
 	private record Row(long id, long occurredAtMillis, String type, String outcome, String reason, String actor,
 			String requestId, String accountId, String subjectHash, String clientAddress, String userAgent,
-			String clientRequestId, String salt, String personalDigest, boolean erased, String prevHash, String hash) {
+			String clientRequestId, String salt, String personalDigest, String details, boolean erased, String prevHash,
+			String hash) {
 	}
 
 }

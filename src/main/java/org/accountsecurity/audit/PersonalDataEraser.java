@@ -52,8 +52,9 @@ public class PersonalDataEraser {
 					+ "where (account_id = ? or subject_hash = ?) and erased_at is null")
 			.params(Timestamp.from(now), accountId, pseudonyms.ofEmail(email))
 			.update();
-		long eventId = audit.record(new AuditEntry(AuditEventType.PERSONAL_DATA_ERASED, Outcome.SUCCESS,
-				"events=" + erased, AuditEntry.operator(operatorId), null, null, origin));
+		long eventId = audit.record(new AuditEntry(AuditEventType.PERSONAL_DATA_ERASED, Outcome.SUCCESS, null,
+				AuditEntry.operator(operatorId), null, null, origin)
+			.with("events", erased));
 		log.info("Erased the personal data of {} audit events (event {})", erased, eventId);
 		return new Erasure(erased, eventId, now);
 	}

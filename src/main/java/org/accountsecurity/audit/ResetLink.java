@@ -3,9 +3,9 @@ package org.accountsecurity.audit;
 import java.time.Instant;
 
 /**
- * One reset link of an account as the audit trail tells it (SPEC §9's reset state): who
- * asked and from where, when it was handed to SMTP (or that sending failed), until when
- * it was valid, and how it ended.
+ * One reset link of an account as the audit trail tells it (the console's reset state):
+ * who asked and from where, when it was handed to SMTP (or that sending failed), until
+ * when it was valid, and how it ended.
  *
  * @param trigger {@code self}, {@code forgot} or {@code operator}
  * @param requestedBy the request's actor ({@code self} or {@code operator:<id>}), null if

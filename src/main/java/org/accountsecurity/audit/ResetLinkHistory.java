@@ -2,7 +2,6 @@ package org.accountsecurity.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Derives an account's latest reset links from its audit events alone, so that no second
- * record of them can disagree with the trail: RESET_EMAIL_SENT starts a link (its reason
- * carries trigger and expiry), RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED,
+ * record of them can disagree with the trail: RESET_EMAIL_SENT starts a link (its details
+ * carry trigger and expiry), RESET_EMAIL_FAILED a failed one; RESET_LINK_OPENED,
  * RESET_LINK_REVOKED, PASSWORD_CHANGED, a confirmed EMAIL_CHANGED and a newer link end
  * it. The request that asked for it is found by request id.
  */
@@ -90,7 +89,7 @@ public class ResetLinkHistory {
 				}
 				case PASSWORD_CHANGED -> {
 					if (current != null) {
-						boolean viaLink = "reset_link".equals(fields(event.reason()).get("via"));
+						boolean viaLink = "reset_link".equals(LegacyResetReason.details(event).text("via"));
 						current.end(viaLink ? Status.USED : Status.REVOKED, event.occurredAt(), event.clientAddress(),
 								viaLink ? null : "password_changed");
 						current = null;
@@ -117,29 +116,6 @@ public class ResetLinkHistory {
 		return result;
 	}
 
-	/** {@code trigger=forgot;expires=...;attempt=1} as a map. */
-	static Map<String, String> fields(String reason) {
-		Map<String, String> fields = new HashMap<>();
-		if (reason != null) {
-			for (String part : reason.split(";")) {
-				int eq = part.indexOf('=');
-				if (eq > 0) {
-					fields.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-				}
-			}
-		}
-		return fields;
-	}
-
-	private static Instant instant(String value) {
-		try {
-			return value == null ? null : Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
 	private static final class Draft {
 
 		private final String trigger;
@@ -163,12 +139,12 @@ public class ResetLinkHistory {
 		private String endReason;
 
 		Draft(AuditEvent event, AuditEvent request, boolean sent) {
-			Map<String, String> fields = fields(event.reason());
-			this.trigger = fields.get("trigger");
+			AuditDetails details = LegacyResetReason.details(event);
+			this.trigger = details.text("trigger");
 			this.request = request;
 			this.sentAt = sent ? event.occurredAt() : null;
 			this.failedAt = sent ? null : event.occurredAt();
-			this.validUntil = sent ? instant(fields.get("expires")) : null;
+			this.validUntil = sent ? details.instant("expiresAt") : null;
 			this.status = sent ? Status.PENDING : Status.FAILED;
 		}
 

@@ -7,10 +7,10 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges a new password by SPEC §7: length in code points after NFKC, not common or
- * breached, not easy to guess (zxcvbn's estimate above a floor), nothing personal,
- * confirmed, not recently used, and no composition rules. Every path that sets a password
- * asks this one policy.
+ * Judges a new password (docs/security.md, Decisions and section C): length in code
+ * points after NFKC, not common or breached, not easy to guess (zxcvbn's estimate above a
+ * floor), nothing personal, confirmed, not recently used, and no composition rules. Every
+ * path that sets a password asks this one policy.
  */
 @Component
 public class PasswordPolicy {

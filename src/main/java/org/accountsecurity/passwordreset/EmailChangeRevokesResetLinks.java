@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Revokes every outstanding reset link of an account whose e-mail address changed: they
- * went to the old address, which may no longer be the holder's (SECURITY.md TK-10).
+ * went to the old address, which may no longer be the holder's (docs/security.md TK-10).
  */
 @Component
 class EmailChangeRevokesResetLinks {

@@ -97,8 +97,9 @@ public class PasswordChangeService {
 		}
 		List<AfterChangeStep> steps = transaction.execute(status -> {
 			accounts.changePassword(account.id(), hash, clock.instant());
-			audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, "via=reset_link",
-					account.id(), origin));
+			audit.record(
+					AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, null, account.id(), origin)
+						.with("via", "reset_link"));
 			return afterChange.record(account.id(), origin, RevokeResetLinksStep.PLAN,
 					EndSessionsStep.plan(null, "password_changed"), notice.plan(account.id(), origin));
 		});

@@ -137,8 +137,8 @@ public class PasswordResetService {
 		Optional<OperatorResetOutcome> outcome = account.map(a -> operatorLimits.admit(a, operatorId, origin));
 		outcome.filter(OperatorResetOutcome::sent).ifPresent(a -> {
 			audit.record(AuditEntry
-				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, "trigger=operator", accountId,
-						origin)
+				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, null, accountId, origin)
+				.with("trigger", ResetTrigger.OPERATOR.code())
 				.byActor(AuditEntry.operator(operatorId)));
 			enqueue(job(accountId, ResetTrigger.OPERATOR, origin),
 					AuditEntry
@@ -151,8 +151,8 @@ public class PasswordResetService {
 
 	private void send(UUID accountId, ResetTrigger trigger, Decision own, RequestOrigin origin) {
 		if (own.allowed()) {
-			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
-					"trigger=" + trigger.code(), accountId, origin));
+			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, accountId, origin)
+				.with("trigger", trigger.code()));
 			enqueue(job(accountId, trigger, origin), unqueued(accountId, origin));
 		}
 		else {

@@ -63,17 +63,21 @@ class ResetLinkMailJob implements OutboxHandler {
 		model.put("clientAddress", message.optionalField("client"));
 		model.put("requestedAt", Instant.parse(message.fields().get("requestedAt")));
 		mailer.send(account, "reset-link", model);
-		audit.record(AuditEntry.forAccount(AuditEventType.RESET_EMAIL_SENT, Outcome.SUCCESS,
-				"trigger=" + message.fields().get("trigger") + ";expires=" + issued.expiresAt() + ";attempt=" + attempt,
-				account.id(), origin(message)));
+		audit.record(AuditEntry
+			.forAccount(AuditEventType.RESET_EMAIL_SENT, Outcome.SUCCESS, null, account.id(), origin(message))
+			.with("trigger", message.fields().get("trigger"))
+			.with("expiresAt", issued.expiresAt())
+			.with("attempt", attempt));
 	}
 
 	@Override
 	public void gaveUp(OutboxMessage message, int attempts) {
 		UUID accountId = UUID.fromString(message.fields().get("accountId"));
 		tokens.revokeAll(accountId);
-		audit.record(AuditEntry.forAccount(AuditEventType.RESET_EMAIL_FAILED, Outcome.FAILURE,
-				"trigger=" + message.fields().get("trigger") + ";attempts=" + attempts, accountId, origin(message)));
+		audit.record(AuditEntry
+			.forAccount(AuditEventType.RESET_EMAIL_FAILED, Outcome.FAILURE, null, accountId, origin(message))
+			.with("trigger", message.fields().get("trigger"))
+			.with("attempts", attempts));
 	}
 
 	// The worker acts for the original request: keep its id so the two can be joined in

@@ -15,8 +15,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 /**
  * Sessions live in Redis, indexed by principal name (the account id), so that any
  * instance serves any request and a password change can end every session of the account.
- * Set up by hand: Boot's Spring Session module for 4.1 is not resolvable here
- * (shared/STACK.md).
+ * Set up by hand, not by Boot's Spring Session module, which was not resolvable here
+ * (docs/stack.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableRedisIndexedHttpSession(redisNamespace = "ass:session", maxInactiveIntervalInSeconds = 1800)

@@ -143,6 +143,13 @@ class SignInIntegrationTests extends IntegrationTest {
 		laptop.post("/account/sessions/end-others", Map.of());
 		assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
 		assertThat(phone.get("/account").statusCode()).isEqualTo(302);
+		assertThat(
+				jdbc.sql("select reason, details from audit_event where account_id = ? and type = 'SESSIONS_REVOKED'")
+					.param(account.id())
+					.query()
+					.singleRow())
+			.containsEntry("reason", "sign_out_everywhere_else")
+			.containsEntry("details", "{\"count\":1}");
 	}
 
 	@Test

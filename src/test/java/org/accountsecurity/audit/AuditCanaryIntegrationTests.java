@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Planted canaries (a new password, a refused one and the mailed token) never reach an
- * audit row, the API, an export or the console (SECURITY.md LG-03).
+ * audit row, the API, an export or the console (docs/security.md LG-03).
  */
 class AuditCanaryIntegrationTests extends IntegrationTest {
 

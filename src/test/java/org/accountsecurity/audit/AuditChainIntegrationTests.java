@@ -104,6 +104,39 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 	}
 
 	@Test
+	void detailsAreChainedOnlyWhenPresentAndAnEditOfThemIsReported() {
+		long legacy = record("no details");
+		long detailed = audit.record(
+				AuditEntry
+					.forAccount(AuditEventType.SESSIONS_REVOKED, Outcome.SUCCESS, "password_changed", UUID.randomUUID(),
+							new RequestOrigin("203.0.113.7", "Chain test", "req-chain-test"))
+					.with("count", 2));
+		// An event without details is stored as events were before V6__audit_details.
+		assertThat(details(legacy)).isNull();
+		assertThat(details(detailed)).isEqualTo("{\"count\":2}");
+		assertThat(verifier.verify().intact()).isTrue();
+
+		for (String forged : new String[] { "{\"count\":0}", "{\"count\": 2}", null }) {
+			jdbc.sql("update audit_event set details = ? where id = ?").params(forged, detailed).update();
+			assertThat(verifier.verify()).as(String.valueOf(forged))
+				.extracting(ChainCheck::brokenAtId, ChainCheck::problem)
+				.containsExactly(detailed, "edited_event");
+		}
+		jdbc.sql("update audit_event set details = '{\"count\":2}' where id = ?").param(detailed).update();
+		assertThat(verifier.verify().intact()).isTrue();
+
+		jdbc.sql("update audit_event set details = '{}' where id = ?").param(legacy).update();
+		try {
+			assertThat(verifier.verify()).extracting(ChainCheck::brokenAtId, ChainCheck::problem)
+				.containsExactly(legacy, "edited_event");
+		}
+		finally {
+			jdbc.sql("update audit_event set details = null where id = ?").param(legacy).update();
+		}
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	@Test
 	void aDeletedEventIsReportedByItsId() {
 		List<Long> ids = recordThree();
 		Map<String, Object> row = deleteRow(ids.get(1));
@@ -199,12 +232,12 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 		Account erased = TestAccounts.create(accountService, Language.EN);
 		Account other = TestAccounts.create(accountService, Language.EN);
 		RequestOrigin origin = new RequestOrigin("203.0.113.9", "Erasure test browser", "req-erasure-1");
-		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=forgot",
-				erased.id(), origin));
+		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, erased.id(), origin)
+			.with("trigger", "forgot"));
 		audit.record(AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, "bad_credentials",
 				erased.email(), origin));
-		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=forgot",
-				other.id(), origin));
+		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, other.id(), origin)
+			.with("trigger", "forgot"));
 		List<Map<String, Object>> othersBefore = rowsOf(other.id());
 		String erasedPseudonym = jdbc
 			.sql("select subject_hash from audit_event where type = 'SIGN_IN_FAILED' "
@@ -235,7 +268,8 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 			.query()
 			.singleRow();
 		assertThat(record.get("type")).isEqualTo("PERSONAL_DATA_ERASED");
-		assertThat(record.get("reason")).isEqualTo("events=3");
+		assertThat(record.get("reason")).isNull();
+		assertThat(record.get("details")).isEqualTo("{\"events\":3}");
 		assertThat(record.get("account_id")).isNull();
 		assertThat(record.get("subject_hash")).isNull();
 		assertThat((String) record.get("actor")).startsWith("operator:");
@@ -259,6 +293,14 @@ class AuditChainIntegrationTests extends SeparateIntegrationTest {
 	private long record(String reason) {
 		return audit.record(AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason,
 				UUID.randomUUID(), new RequestOrigin("203.0.113.7", "Chain test", "req-chain-test")));
+	}
+
+	private String details(long id) {
+		return (String) jdbc.sql("select details from audit_event where id = ?")
+			.param(id)
+			.query()
+			.singleRow()
+			.get("details");
 	}
 
 	private List<Long> existing(List<Long> ids) {

@@ -50,10 +50,16 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 	void theConsoleShowsTheFilteredEventsEscapedWithExportAndPaging() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		String agent = "<script>alert('x')</script> Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
-		audit.record(AuditEntry.forAccount(AuditEventType.PASSWORD_REJECTED, Outcome.FAILURE, "<b>too-short</b>",
-				account.id(), new RequestOrigin("198.51.100.77", agent, "req-console-1")));
-		audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=self",
-				account.id(), new RequestOrigin("198.51.100.77", "Short agent", "req-console-2")));
+		audit.record(
+				AuditEntry
+					.forAccount(AuditEventType.PASSWORD_REJECTED, Outcome.FAILURE, "<b>too-short</b>", account.id(),
+							new RequestOrigin("198.51.100.77", agent, "req-console-1"))
+					.with("rule", "<i>length</i>"));
+		audit.record(
+				AuditEntry
+					.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, account.id(),
+							new RequestOrigin("198.51.100.77", "Short agent", "req-console-2"))
+					.with("trigger", "self"));
 		WebClient operator = operator();
 
 		HttpResponse<String> page = operator.get("/operator/audit?size=2&email=" + enc(account.email()));
@@ -62,7 +68,9 @@ class AuditConsoleIntegrationTests extends IntegrationTest {
 		assertThat(html).contains("id=\"audit-events\"", "data-type=\"RESET_REQUESTED\"", "Password reset requested",
 				"data-type=\"PASSWORD_REJECTED\"", "198.51.100.0/24", "req-console-1", "<time datetime=\"",
 				"UTC</time>", "Matching events: 3 (page 1 of 2)", "id=\"account\"", "id=\"send-reset\"");
-		assertThat(html).doesNotContain("<script>alert", "<b>too-short</b>")
+		assertThat(html).contains("<dt title=\"trigger\">Trigger</dt>", "<dd><code>self</code></dd>",
+				"<dt title=\"rule\">rule</dt>", "<dd><code>&lt;i&gt;length&lt;/i&gt;</code></dd>");
+		assertThat(html).doesNotContain("<script>alert", "<b>too-short</b>", "<i>length</i>")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Mozilla/5.0 (X11; Linux x86_6...<",
 					"title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Mozilla/5.0",
 					"&lt;b&gt;too-short&lt;/b&gt;");

@@ -25,8 +25,9 @@ class AuditLogIntegrationTests extends IntegrationTest {
 	void eventsChainToTheirPredecessor() {
 		UUID account = UUID.randomUUID();
 		RequestOrigin origin = new RequestOrigin("203.0.113.77", "JUnit", "req-12345678");
-		long first = audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, "trigger=self",
-				account, origin));
+		long first = audit
+			.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, account, origin)
+				.with("trigger", "self"));
 		long second = audit
 			.record(AuditEntry.forAccount(AuditEventType.RESET_EMAIL_SENT, Outcome.SUCCESS, null, account, origin));
 		Map<String, Object> a = row(first);
@@ -35,6 +36,11 @@ class AuditLogIntegrationTests extends IntegrationTest {
 		assertThat(b.get("hash"))
 			.isEqualTo(ChainHash.of((String) b.get("prev_hash"), second, epochMillis(b.get("occurred_at")),
 					"RESET_EMAIL_SENT", "SUCCESS", null, "self", "req-12345678", (String) b.get("personal_digest")));
+		assertThat(b.get("details")).isNull();
+		assertThat(a.get("details")).isEqualTo("{\"trigger\":\"self\"}");
+		assertThat(a.get("hash")).isEqualTo(ChainHash.of((String) a.get("prev_hash"), first,
+				epochMillis(a.get("occurred_at")), "RESET_REQUESTED", "SUCCESS", null, "self", "req-12345678",
+				(String) a.get("personal_digest"), "{\"trigger\":\"self\"}"));
 	}
 
 	@Test

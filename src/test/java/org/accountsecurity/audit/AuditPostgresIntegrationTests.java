@@ -52,8 +52,9 @@ class AuditPostgresIntegrationTests extends PostgresIntegrationTest {
 		RequestOrigin origin = new RequestOrigin("2001:db8:1234:5678::1", "Postgres test", "req-pg-1");
 		long failed = audit.record(AuditEntry.forUnknownSubject(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE,
 				"bad_credentials", account.email(), origin));
-		long requested = audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS,
-				"trigger=forgot", account.id(), origin));
+		long requested = audit
+			.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, account.id(), origin)
+				.with("trigger", "forgot"));
 
 		AuditApi api = AuditApi.operator(port);
 		assertThat(api.eventsOf(account.email())).extracting(e -> e.get("id").asLong())
@@ -69,7 +70,16 @@ class AuditPostgresIntegrationTests extends PostgresIntegrationTest {
 		jdbc.sql("update audit_event set reason = 'x' where id = ?").param(requested).update();
 		assertThat(verifier.verify()).extracting(ChainCheck::brokenAtId, ChainCheck::problem)
 			.containsExactly(requested, "edited_event");
-		jdbc.sql("update audit_event set reason = 'trigger=forgot' where id = ?").param(requested).update();
+		jdbc.sql("update audit_event set reason = null where id = ?").param(requested).update();
+		assertThat(verifier.verify().intact()).isTrue();
+		// Stored as text, not jsonb: PostgreSQL hands back exactly what was hashed.
+		assertThat(
+				jdbc.sql("select details from audit_event where id = ?").param(requested).query(String.class).single())
+			.isEqualTo("{\"trigger\":\"forgot\"}");
+		jdbc.sql("update audit_event set details = '{\"trigger\":\"self\"}' where id = ?").param(requested).update();
+		assertThat(verifier.verify()).extracting(ChainCheck::brokenAtId, ChainCheck::problem)
+			.containsExactly(requested, "edited_event");
+		jdbc.sql("update audit_event set details = '{\"trigger\":\"forgot\"}' where id = ?").param(requested).update();
 
 		HttpResponse<String> erased = api.post("/api/v1/accounts/" + account.id() + "/audit-erasure");
 		assertThat(AuditApi.JSON.readTree(erased.body()).get("erasedEvents").asInt()).isEqualTo(3);

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both ways into a reset, driven over HTTP like a person, step by step: each step adds
- * exactly the events SPEC §9 names, with every required field, as the operator API
- * returns them (SECURITY.md LG-01, LG-02).
+ * exactly the events docs/flows.md names, with every required field, as the operator API
+ * returns them (docs/security.md LG-01, LG-02).
  */
 class ResetStepsAuditIntegrationTests extends IntegrationTest {
 
@@ -61,7 +61,8 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		List<JsonNode> requestAndMail = steps.awaitExpect("RESET_REQUESTED", "RESET_EMAIL_SENT");
 		JsonNode requested = byType(requestAndMail, "RESET_REQUESTED");
 		assertRequired(requested, account, "SUCCESS", requestId);
-		assertThat(requested.get("reason").asString()).isEqualTo("trigger=forgot");
+		assertThat(requested.get("reason").isNull()).isTrue();
+		assertThat(requested.get("details")).isEqualTo(details("{\"trigger\":\"forgot\"}"));
 		assertThat(requested.get("clientAddress").asString()).isEqualTo("127.0.0.0/24");
 		assertThat(requested.get("userAgent").asString()).isNotBlank();
 
@@ -69,7 +70,7 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		JsonNode sent = byType(requestAndMail, "RESET_EMAIL_SENT");
 		assertThat(sent.get("outcome").asString()).isEqualTo("SUCCESS");
 		assertThat(sent.get("accountId").asString()).isEqualTo(account.id().toString());
-		assertThat(sent.get("reason").asString()).matches("trigger=forgot;expires=\\S+Z;attempt=1");
+		assertLinkSent(sent, "forgot");
 		assertThat(sent.get("requestId").asString()).isEqualTo(requestId);
 
 		HttpResponse<String> opened = person.get(link.substring(BASE_URL.length()));
@@ -86,6 +87,10 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		person.post("/password/reset/new", Map.of("password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
 		List<JsonNode> changed = steps.expect("PASSWORD_CHANGED", "SESSIONS_REVOKED");
 		assertThat(changed).allSatisfy(e -> assertThat(e.get("outcome").asString()).isEqualTo("SUCCESS"));
+		assertThat(byType(changed, "PASSWORD_CHANGED").get("details")).isEqualTo(details("{\"via\":\"reset_link\"}"));
+		JsonNode revokedSessions = byType(changed, "SESSIONS_REVOKED");
+		assertThat(revokedSessions.get("reason").asString()).isEqualTo("password_changed");
+		assertThat(revokedSessions.get("details")).isEqualTo(details("{\"count\":0}"));
 
 		new WebClient(port).get(link.substring(BASE_URL.length()));
 		JsonNode reused = steps.expect("RESET_TOKEN_REJECTED").get(0);
@@ -107,8 +112,9 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		List<JsonNode> requestAndMail = steps.awaitExpect("RESET_REQUESTED", "RESET_EMAIL_SENT");
 		JsonNode requested = byType(requestAndMail, "RESET_REQUESTED");
 		assertRequired(requested, account, "SUCCESS", asked.headers().firstValue("X-Request-Id").orElseThrow());
-		assertThat(requested.get("reason").asString()).isEqualTo("trigger=self");
-		assertThat(byType(requestAndMail, "RESET_EMAIL_SENT").get("reason").asString()).startsWith("trigger=self;");
+		assertThat(requested.get("reason").isNull()).isTrue();
+		assertThat(requested.get("details")).isEqualTo(details("{\"trigger\":\"self\"}"));
+		assertLinkSent(byType(requestAndMail, "RESET_EMAIL_SENT"), "self");
 
 		MimeMessage mail = mailbox.await(account.email(), 1).get(0);
 		String cancel = Mailbox.link(mail, "/password/reset/cancel?token=");
@@ -170,6 +176,25 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 
 	static JsonNode byType(List<JsonNode> events, String type) {
 		return events.stream().filter(e -> e.get("type").asString().equals(type)).findFirst().orElseThrow();
+	}
+
+	static JsonNode details(String json) {
+		return AuditApi.JSON.readTree(json);
+	}
+
+	/**
+	 * A first attempt's mail: no reason, exactly trigger, expiry (UTC, ms) and attempt.
+	 */
+	static void assertLinkSent(JsonNode sent, String trigger) {
+		assertThat(sent.get("reason").isNull()).isTrue();
+		JsonNode details = sent.get("details");
+		assertThat(details.propertyNames()).containsExactly("trigger", "expiresAt", "attempt");
+		assertThat(details.get("trigger").asString()).isEqualTo(trigger);
+		assertThat(details.get("expiresAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z");
+		assertThat(Instant.parse(details.get("expiresAt").asString()))
+			.isAfter(Instant.parse(sent.get("occurredAt").asString()));
+		assertThat(details.get("attempt").isIntegralNumber()).isTrue();
+		assertThat(details.get("attempt").asInt()).isEqualTo(1);
 	}
 
 	private static void assertRequired(JsonNode event, Account account, String outcome, String requestId) {

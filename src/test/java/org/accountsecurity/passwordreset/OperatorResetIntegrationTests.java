@@ -20,6 +20,7 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.awaitility.Awaitility;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * An operator sends a reset link, from the API and from the audit console; both are
@@ -55,6 +57,9 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 	@Autowired
 	Mailbox mailbox;
 
+	@Autowired
+	Outbox outbox;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -73,11 +78,16 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(triggered.actor()).isEqualTo("operator:" + operatorId());
-		assertThat(triggered.reason()).isEqualTo("trigger=operator");
+		assertThat(triggered.reason()).isNull();
+		assertThat(triggered.details().values()).containsExactly(entry("trigger", "operator"));
 		assertThat(events).extracting(AuditEvent::type)
 			.containsExactly(AuditEventType.RESET_EMAIL_SENT, AuditEventType.OPERATOR_RESET_TRIGGERED,
 					AuditEventType.ACCOUNT_CREATED);
-		assertThat(events.get(0).reason()).startsWith("trigger=operator;expires=");
+		assertThat(events.get(0).reason()).isNull();
+		assertThat(events.get(0).details().values()).containsOnlyKeys("trigger", "expiresAt", "attempt")
+			.containsEntry("trigger", "operator")
+			.containsEntry("attempt", 1L);
+		assertThat(events.get(0).details().instant("expiresAt")).isAfter(events.get(0).occurredAt());
 	}
 
 	@Test
@@ -94,6 +104,7 @@ class OperatorResetIntegrationTests extends IntegrationTest {
 		String path = "/api/v1/accounts/" + victim.id() + "/password-reset";
 		assertThat(post(path, holder.email(), TestAccounts.PASSWORD).statusCode()).isEqualTo(403);
 		assertThat(post(path, null, null).statusCode()).isEqualTo(401);
+		outbox.awaitDrained();
 		assertThat(mailbox.to(victim.email())).isEmpty();
 	}
 

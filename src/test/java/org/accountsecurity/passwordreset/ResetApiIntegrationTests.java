@@ -18,6 +18,7 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The reset flow for programs: SPEC §10's endpoints and their problems. */
+/**
+ * The reset flow for programs: the endpoints of docs/flows.md (JSON API) and their
+ * problems.
+ */
 class ResetApiIntegrationTests extends IntegrationTest {
 
 	@LocalServerPort
@@ -39,6 +43,9 @@ class ResetApiIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
+
+	@Autowired
+	Outbox outbox;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -136,7 +143,7 @@ class ResetApiIntegrationTests extends IntegrationTest {
 		assertThat(statuses).containsOnly(204, 410);
 		assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
 		await().until(() -> mailbox.to(account.email()).size() >= before + 1);
-		Thread.sleep(1500); // give a wrong second notice the time to arrive
+		outbox.awaitDrained(); // a wrong second notice would have arrived by now
 		assertThat(mailbox.to(account.email())).hasSize(before + 1);
 	}
 

@@ -12,6 +12,7 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
@@ -36,6 +37,9 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
+
+	@Autowired
+	Outbox outbox;
 
 	@Autowired
 	TestClock clock;
@@ -92,6 +96,7 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		assertThat(reset.statusCode()).isEqualTo(302);
 		assertThat(browser.get("/account").body()).contains(account.email().charAt(0) + "***@example.test");
 		mailbox.await(account.email(), 1);
+		outbox.awaitDrained();
 		assertThat(mailbox.to(other.email())).isEmpty();
 	}
 
@@ -104,6 +109,7 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		assertThat(maskVolatile(unknown.body())).isEqualTo(maskVolatile(known.body()));
 		assertThat(unknown.headers().map().keySet()).isEqualTo(known.headers().map().keySet());
 		mailbox.await(account.email(), 1);
+		outbox.awaitDrained();
 		assertThat(mailbox.allRecipients()).noneMatch(r -> r.startsWith("nobody-"));
 	}
 
@@ -294,6 +300,7 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 		}
 		forgot(account.email().toUpperCase());
 		mailbox.await(account.email(), 1);
+		outbox.awaitDrained();
 		assertThat(mailbox.allRecipients())
 			.noneMatch(r -> r.contains("ı") || r.contains("ſ") || r.contains("\u212A") || r.endsWith("."));
 	}
@@ -313,6 +320,7 @@ class ResetFlowIntegrationTests extends IntegrationTest {
 					.ofString("email=" + account.email() + "&email=attacker@evil.example&_csrf=" + csrf))
 				.build());
 		assertThat(twice.statusCode()).isEqualTo(400);
+		outbox.awaitDrained();
 		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example");
 	}
 

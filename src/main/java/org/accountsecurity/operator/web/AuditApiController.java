@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit trail for programs (SPEC §10, operators only): a page of events, an export of
- * a whole filter, and the chain check. The trail is read-only here: every other method on
- * these paths is a 405.
+ * The audit trail for programs (docs/flows.md, JSON API; operators only): a page of
+ * events, an export of a whole filter, and the chain check. The trail is read-only here:
+ * every other method on these paths is a 405.
  */
 @RestController
 class AuditApiController {
@@ -73,7 +73,7 @@ class AuditApiController {
 		return body;
 	}
 
-	// Audit events are written by the service only (SECURITY.md LG-05): nothing here
+	// Audit events are written by the service only (docs/security.md LG-05): nothing here
 	// changes or deletes one.
 	@Hidden
 	@RequestMapping(path = { "/api/v1/audit-events", "/api/v1/audit-events/**" },

@@ -30,9 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The operators' audit log page (SPEC §9): filtered events newest first, paged, their
- * export, the chain check, and for an address that has an account its reset links and the
- * data-subject actions.
+ * The operators' audit log page (README, Audit trail): filtered events newest first,
+ * paged, their export, the chain check, and for an address that has an account its reset
+ * links and the data-subject actions.
  */
 @Controller
 class AuditConsoleController {

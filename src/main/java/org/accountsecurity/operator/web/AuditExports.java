@@ -64,7 +64,7 @@ class AuditExports {
 		out.write(Csv.row(AuditEventResponse.CSV_HEADER));
 		trail.forEach(query, CAP, event -> {
 			try {
-				out.write(Csv.row(AuditEventResponse.of(event).csvRow()));
+				out.write(Csv.row(AuditEventResponse.of(event).csvRow(json)));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

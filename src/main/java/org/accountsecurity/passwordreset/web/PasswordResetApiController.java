@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reset flow for programs (SPEC §10). Bodies are JSON objects whose fields must be
- * single strings: an array, object, number or null where a string belongs is a 400, so
- * one request can never name two recipients.
+ * The reset flow for programs (docs/flows.md, JSON API). Bodies are JSON objects whose
+ * fields must be single strings: an array, object, number or null where a string belongs
+ * is a 400, so one request can never name two recipients.
  */
 @RestController
 class PasswordResetApiController {

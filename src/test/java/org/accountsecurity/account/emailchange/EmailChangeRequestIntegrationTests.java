@@ -17,6 +17,7 @@ import org.accountsecurity.mail.ComposedMail;
 import org.accountsecurity.mail.MailComposer;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.Race;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
@@ -48,6 +49,9 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Mailbox mailbox;
+
+	@Autowired
+	Outbox outbox;
 
 	@Autowired
 	MailComposer composer;
@@ -91,6 +95,7 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		browser.post("/account/password-reset", Map.of());
 		MimeMessage only = mailbox.await(account.email(), 1).get(0);
 		assertThat(Mailbox.text(only)).contains("/password/reset?token=");
+		outbox.awaitDrained();
 		assertThat(mailbox.to(account.email())).hasSize(1);
 		assertThat(mailbox.to(newEmail)).isEmpty();
 	}
@@ -172,6 +177,7 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 		// sends nothing.
 		mailbox.await(account.email(), 2);
 		mailbox.await(freeAddress, 1);
+		outbox.awaitDrained();
 		assertThat(mailbox.to(other.email())).isEmpty();
 		assertThat(accounts.findById(account.id()).orElseThrow().email()).isEqualTo(account.email());
 	}
@@ -208,6 +214,7 @@ class EmailChangeRequestIntegrationTests extends IntegrationTest {
 					.build());
 			assertThat(twice.statusCode()).as(body).isEqualTo(400);
 		}
+		outbox.awaitDrained();
 		assertThat(mailbox.allRecipients()).doesNotContain("attacker@evil.example", "victim@x.test");
 		assertThat(accounts.findById(account.id()).orElseThrow().email()).isEqualTo(account.email());
 	}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password, the link in the dev mailbox, the new password, and signing in with it.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
-class ResetFlowBrowserTests extends IntegrationTest {
+class ResetFlowBrowserIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	AccountService accounts;

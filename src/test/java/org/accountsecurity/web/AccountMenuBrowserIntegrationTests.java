@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keyboard and by hover.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
-class AccountMenuBrowserTests extends IntegrationTest {
+class AccountMenuBrowserIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	AccountService accounts;

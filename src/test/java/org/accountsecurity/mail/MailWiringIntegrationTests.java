@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * sender and Redis client): a queued message becomes a German reset mail in the SMTP
  * server's mailbox.
  */
-class MailWiringTests {
+class MailWiringIntegrationTests {
 
 	TestRedis redis;
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The Lua moves between the outbox's keys, one at a time. */
-class OutboxStreamsTests {
+class OutboxStreamsIntegrationTests {
 
 	static TestRedis redis;
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
-class OutboxWorkerTests {
+class OutboxWorkerIntegrationTests {
 
 	static final OutboxWorker.Timing FAST = new OutboxWorker.Timing(Duration.ofMillis(100), Duration.ofMillis(50),
 			Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(200));

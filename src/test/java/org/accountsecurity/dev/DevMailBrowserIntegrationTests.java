@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * policies let the mailbox frame it), and the page reloads by itself when a mail arrives.
  */
 @EnabledIf("org.accountsecurity.support.Browser#available")
-class DevMailBrowserTests extends IntegrationTest {
+class DevMailBrowserIntegrationTests extends IntegrationTest {
 
 	@LocalServerPort
 	int port;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class MailSenderTests {
+class MailSenderIntegrationTests {
 
 	static final MailProperties PROPERTIES = new MailProperties("Account Security <no-reply@localhost>", 6,
 			Duration.ofSeconds(5), true, Duration.ZERO);
@@ -44,7 +44,7 @@ class MailSenderTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		smtp.purgeEmailFromAllMailboxes();
-		sender = new MailSender(OutboxSmtpOutageTests.javaMailSender(smtp.getSmtp().getPort()), PROPERTIES);
+		sender = new MailSender(OutboxSmtpOutageIntegrationTests.javaMailSender(smtp.getSmtp().getPort()), PROPERTIES);
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * The worker outlives Redis outages: it starts without Redis and carries on after a
  * restart that lost all data.
  */
-class OutboxRedisOutageTests {
+class OutboxRedisOutageIntegrationTests {
 
 	TestRedis redis = TestRedis.notStarted();
 
@@ -38,8 +38,8 @@ class OutboxRedisOutageTests {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		MailOutbox outbox = new MailOutbox(redis.template(), meters);
 		RecordingHandler handler = RecordingHandler.succeeding("greeting");
-		worker = new OutboxWorker(redis.template(), OutboxWorkerTests.QUICK_RETRIES, List.of(handler), meters,
-				OutboxWorkerTests.FAST, "outage-test");
+		worker = new OutboxWorker(redis.template(), OutboxWorkerIntegrationTests.QUICK_RETRIES, List.of(handler),
+				meters, OutboxWorkerIntegrationTests.FAST, "outage-test");
 		worker.start();
 
 		assertThatExceptionOfType(DataAccessException.class)
