@@ -1,5 +1,12 @@
 package org.accountsecurity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,6 +24,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * password module touches BCrypt. No exemptions.
  */
 class ArchitectureTests {
+
+	private static final Path DIAGRAMS = Path.of("docs/modules");
 
 	static final ApplicationModules MODULES = ApplicationModules.of(AccountSecurityApplication.class);
 
