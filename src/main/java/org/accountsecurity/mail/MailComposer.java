@@ -1,6 +1,10 @@
 package org.accountsecurity.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,12 +22,16 @@ import org.springframework.stereotype.Component;
  * Renders a mail in one language from {@code templates/mail/<template>.html} and
  * {@code .txt}; the subject is the message {@code mail.<template>.subject}. HTML goes
  * through the application's template engine, text through a small engine of its own in
- * TEXT mode, which escapes nothing.
+ * TEXT mode, which escapes nothing. Every {@link Instant} in the model is shown in the
+ * one time format of mails, e.g. {@code 2026-11-22 10:00 UTC}.
  */
 @Component
 public class MailComposer {
 
 	private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9-]{1,64}");
+
+	private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private final ITemplateEngine htmlEngine;
 
@@ -56,7 +64,9 @@ public class MailComposer {
 		if (template == null || !TEMPLATE_NAME.matcher(template).matches()) {
 			throw new IllegalArgumentException("A mail template name is lower-case letters, digits and '-'");
 		}
-		Context context = new Context(locale, model);
+		Map<String, Object> variables = new HashMap<>(model);
+		variables.replaceAll((name, value) -> (value instanceof Instant time) ? MAIL_TIME.format(time) : value);
+		Context context = new Context(locale, variables);
 		String subject = messages.getMessage("mail." + template + ".subject", null, locale);
 		String html = htmlEngine.process("mail/" + template, context);
 		String text = textEngine.process("mail/" + template, context);

@@ -35,6 +35,15 @@ public record OutboxMessage(String kind, Map<String, String> fields) {
 		fields = Map.copyOf(fields);
 	}
 
+	/**
+	 * The field {@code name}, or null when it is missing or empty (a field cannot hold a
+	 * null, so "unknown" is queued as empty).
+	 */
+	public String optionalField(String name) {
+		String value = fields.get(name);
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
 	/** A message that the worker only acknowledges: it sends nothing. */
 	public static OutboxMessage none() {
 		return new OutboxMessage(NONE, Map.of());

@@ -3,11 +3,8 @@ package org.accountsecurity.passwordreset;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
-import org.accountsecurity.account.Accounts;
-import org.accountsecurity.mail.MailComposer;
-import org.accountsecurity.mail.MailSender;
+import org.accountsecurity.account.AccountMailer;
 import org.accountsecurity.mail.OutboxHandler;
 import org.accountsecurity.mail.OutboxMessage;
 import org.slf4j.Logger;
@@ -24,19 +21,10 @@ class PasswordChangedMailJob implements OutboxHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(PasswordChangedMailJob.class);
 
-	private final Accounts accounts;
+	private final AccountMailer mailer;
 
-	private final ResetLinks links;
-
-	private final MailComposer composer;
-
-	private final MailSender sender;
-
-	PasswordChangedMailJob(Accounts accounts, ResetLinks links, MailComposer composer, MailSender sender) {
-		this.accounts = accounts;
-		this.links = links;
-		this.composer = composer;
-		this.sender = sender;
+	PasswordChangedMailJob(AccountMailer mailer) {
+		this.mailer = mailer;
 	}
 
 	@Override
@@ -46,26 +34,20 @@ class PasswordChangedMailJob implements OutboxHandler {
 
 	@Override
 	public void handle(OutboxMessage message, int attempt) {
-		accounts.findById(UUID.fromString(message.fields().get("accountId"))).ifPresent(account -> {
+		mailer.accountOf(message).ifPresent(account -> {
 			Map<String, Object> model = new HashMap<>();
-			model.put("displayName", account.displayName());
-			model.put("changedAt", ResetLinkMailJob.MAIL_TIME.format(Instant.parse(message.fields().get("changedAt"))));
-			model.put("clientAddress", emptyToNull(message.fields().get("client")));
-			model.put("userAgent", emptyToNull(message.fields().get("userAgent")));
-			model.put("forgotLink", links.forgot(account.language()));
-			model.put("signInLink", links.signIn(account.language()));
-			sender.send(account.email(), account.displayName(),
-					composer.compose("password-changed", account.locale(), model));
+			model.put("changedAt", Instant.parse(message.fields().get("changedAt")));
+			model.put("clientAddress", message.optionalField("client"));
+			model.put("userAgent", message.optionalField("userAgent"));
+			model.put("forgotLink", mailer.link(account, "/password/forgot"));
+			model.put("signInLink", mailer.link(account, "/login"));
+			mailer.send(account, "password-changed", model);
 		});
 	}
 
 	@Override
 	public void gaveUp(OutboxMessage message, int attempts) {
 		log.warn("Gave up mailing a password-changed notice after {} attempts", attempts);
-	}
-
-	private static String emptyToNull(String value) {
-		return value == null || value.isEmpty() ? null : value;
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.accountsecurity.system;
 
-import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 
@@ -59,17 +58,11 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		return value;
 	}
 
+	// Plain http only on the machine itself: links and cookies would travel in clear.
 	static void checkBaseUrl(String base) {
-		URI uri;
-		try {
-			uri = URI.create(base);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSettingException("app.public-base-url", "is not a URL");
-		}
-		boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-		if (uri.getHost() == null || !("https".equals(uri.getScheme()) || local && "http".equals(uri.getScheme()))) {
-			throw new InvalidSettingException("app.public-base-url", "must be an absolute https URL");
+		PublicBaseUrl url = new PublicBaseUrl(base);
+		if (!url.isHttps() && !url.isLoopback()) {
+			throw new InvalidSettingException(PublicBaseUrl.SETTING, "must be an absolute https URL");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.accountsecurity.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.accountsecurity.system.PublicBaseUrl;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,8 +42,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager signIn,
-			@Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base) throws Exception {
+		String publicBaseUrl = base.publicBaseUrl();
 		http.securityMatcher("/api/**")
 			.authenticationManager(signIn)
 			.authorizeHttpRequests(auth -> auth
@@ -67,8 +68,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn,
-			@Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base) throws Exception {
+		String publicBaseUrl = base.publicBaseUrl();
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
 			.authorizeHttpRequests(auth -> auth

@@ -1,8 +1,8 @@
 package org.accountsecurity.web;
 
 import org.accountsecurity.account.SessionValidity;
+import org.accountsecurity.system.PublicBaseUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -37,8 +37,8 @@ class SessionConfiguration {
 	 * and no Domain (no subdomain can plant it).
 	 */
 	@Bean
-	CookieSerializer cookieSerializer(@Value("${app.public-base-url}") String publicBaseUrl) {
-		boolean https = publicBaseUrl.startsWith("https://");
+	CookieSerializer cookieSerializer(PublicBaseUrl base) {
+		boolean https = base.isHttps();
 		DefaultCookieSerializer cookies = new DefaultCookieSerializer();
 		cookies.setCookieName(https ? "__Host-SESSION" : "SESSION");
 		cookies.setCookiePath("/");

@@ -1,6 +1,7 @@
 package org.accountsecurity.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,18 +130,19 @@ class MailComposerTests {
 	}
 
 	static Map<String, Object> model(String template) {
+		// Times as the jobs give them: the composer writes them in the one mail format.
 		Map<String, Object> model = new HashMap<>();
 		model.put("displayName", "Ada Lovelace");
 		model.put("clientAddress", "203.0.113.0");
 		if (template.equals("reset-link")) {
 			model.put("link", LINK);
 			model.put("cancelLink", CANCEL_LINK);
-			model.put("expiresAt", "2026-11-22 10:30 UTC");
+			model.put("expiresAt", Instant.parse("2026-11-22T10:30:59Z"));
 			model.put("ttlMinutes", 30);
-			model.put("requestedAt", "2026-11-22 10:00 UTC");
+			model.put("requestedAt", Instant.parse("2026-11-22T10:00:00Z"));
 		}
 		else {
-			model.put("changedAt", "2026-11-22 10:00 UTC");
+			model.put("changedAt", Instant.parse("2026-11-22T10:00:00Z"));
 			model.put("userAgent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
 			model.put("forgotLink", FORGOT_LINK);
 			model.put("signInLink", SIGN_IN_LINK);

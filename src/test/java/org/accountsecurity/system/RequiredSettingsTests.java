@@ -50,6 +50,19 @@ class RequiredSettingsTests {
 	}
 
 	@Test
+	void plainHttpPassesOnTheMachineItselfOnly() {
+		for (String local : new String[] { "http://localhost:8080", "http://127.0.0.1:8080/" }) {
+			Map<String, Object> settings = production();
+			settings.put("app.public-base-url", local);
+			assertThatCode(() -> check(settings)).as(local).doesNotThrowAnyException();
+		}
+		Map<String, Object> withQuery = production();
+		withQuery.put("app.public-base-url", "https://accounts.example.com/?next=evil");
+		assertThatThrownBy(() -> check(withQuery)).isInstanceOf(InvalidSettingException.class)
+			.hasMessageStartingWith("app.public-base-url ");
+	}
+
+	@Test
 	void localModeNeedsNothing() {
 		StandardEnvironment env = new StandardEnvironment();
 		env.setActiveProfiles(RequiredSettings.LOCAL_PROFILE);

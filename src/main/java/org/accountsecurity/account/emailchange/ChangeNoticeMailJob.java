@@ -3,11 +3,8 @@ package org.accountsecurity.account.emailchange;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
-import org.accountsecurity.account.Accounts;
-import org.accountsecurity.mail.MailComposer;
-import org.accountsecurity.mail.MailSender;
+import org.accountsecurity.account.AccountMailer;
 import org.accountsecurity.mail.OutboxHandler;
 import org.accountsecurity.mail.OutboxMessage;
 import org.slf4j.Logger;
@@ -25,19 +22,10 @@ class ChangeNoticeMailJob implements OutboxHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeNoticeMailJob.class);
 
-	private final Accounts accounts;
+	private final AccountMailer mailer;
 
-	private final EmailChangeLinks links;
-
-	private final MailComposer composer;
-
-	private final MailSender sender;
-
-	ChangeNoticeMailJob(Accounts accounts, EmailChangeLinks links, MailComposer composer, MailSender sender) {
-		this.accounts = accounts;
-		this.links = links;
-		this.composer = composer;
-		this.sender = sender;
+	ChangeNoticeMailJob(AccountMailer mailer) {
+		this.mailer = mailer;
 	}
 
 	@Override
@@ -48,28 +36,22 @@ class ChangeNoticeMailJob implements OutboxHandler {
 	@Override
 	public void handle(OutboxMessage message, int attempt) {
 		Map<String, String> fields = message.fields();
-		accounts.findById(UUID.fromString(fields.get("accountId"))).ifPresent(account -> {
+		mailer.accountOf(message).ifPresent(account -> {
 			Map<String, Object> model = new HashMap<>();
-			model.put("displayName", account.displayName());
 			model.put("newAddress", fields.get("newAddress"));
-			model.put("requestedAt", ConfirmationMailJob.MAIL_TIME.format(Instant.parse(fields.get("requestedAt"))));
-			model.put("clientAddress", emptyToNull(fields.get("client")));
+			model.put("requestedAt", Instant.parse(fields.get("requestedAt")));
+			model.put("clientAddress", message.optionalField("client"));
 			model.put("ttlMinutes", EmailChangeService.LINK_TTL.toMinutes());
-			model.put("forgotLink", links.forgot(account.language()));
+			model.put("forgotLink", mailer.link(account, "/password/forgot"));
 			// To the address of the request's time, even if the change was confirmed
 			// before this mail went out.
-			sender.send(fields.get("to"), account.displayName(),
-					composer.compose("email-change-notice", account.locale(), model));
+			mailer.send(account, fields.get("to"), "email-change-notice", model);
 		});
 	}
 
 	@Override
 	public void gaveUp(OutboxMessage message, int attempts) {
 		log.warn("Gave up mailing an e-mail change notice after {} attempts", attempts);
-	}
-
-	private static String emptyToNull(String value) {
-		return value == null || value.isEmpty() ? null : value;
 	}
 
 }
