@@ -2,7 +2,6 @@ package org.accountsecurity.passwordreset;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,12 +10,9 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
-import org.accountsecurity.requester.ClientAddresses;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.requester.Pseudonyms;
 import org.accountsecurity.requester.RequestOrigin;
-import org.accountsecurity.mail.MailOutbox;
-import org.accountsecurity.mail.OutboxMessage;
 import org.accountsecurity.ratelimit.ClientKey;
 import org.accountsecurity.ratelimit.RateLimiter;
 import org.accountsecurity.ratelimit.RateLimiter.Decision;
@@ -24,7 +20,6 @@ import org.accountsecurity.ratelimit.RateLimiter.Limit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,26 +31,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class PasswordResetService {
 
-	static final String RESET_LINK = "reset-link";
-
-	static final String NONE = "none";
-
-	/**
-	 * The reason of the audit row that follows a request whose mail could not be queued.
-	 */
-	static final String UNQUEUED = "outbox_unavailable";
-
 	private final Accounts accounts;
 
 	private final RateLimiter limiter;
 
 	private final AuditLog audit;
 
-	private final MailOutbox outbox;
+	private final ResetJobs jobs;
 
 	private final Pseudonyms pseudonyms;
-
-	private final ClientAddresses clientAddresses;
 
 	private final ResetProperties properties;
 
@@ -69,15 +53,13 @@ public class PasswordResetService {
 
 	private final OperatorResetLimits operatorLimits;
 
-	PasswordResetService(Accounts accounts, RateLimiter limiter, AuditLog audit, MailOutbox outbox,
-			Pseudonyms pseudonyms, ClientAddresses clientAddresses, ResetProperties properties, MeterRegistry meters,
-			Clock clock, OperatorResetLimits operatorLimits) {
+	PasswordResetService(Accounts accounts, RateLimiter limiter, AuditLog audit, ResetJobs jobs, Pseudonyms pseudonyms,
+			ResetProperties properties, MeterRegistry meters, Clock clock, OperatorResetLimits operatorLimits) {
 		this.accounts = accounts;
 		this.limiter = limiter;
 		this.audit = audit;
-		this.outbox = outbox;
+		this.jobs = jobs;
 		this.pseudonyms = pseudonyms;
-		this.clientAddresses = clientAddresses;
 		this.properties = properties;
 		this.meters = meters;
 		this.clock = clock;
@@ -106,8 +88,8 @@ public class PasswordResetService {
 		if (account.isEmpty()) {
 			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
 					"unknown_account", typedEmail, origin));
-			enqueue(new OutboxMessage(NONE, Map.of()), AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED,
-					Outcome.FAILURE, UNQUEUED, typedEmail, origin));
+			jobs.queueNothing(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
+					ResetJobs.UNQUEUED, typedEmail, origin));
 		}
 		else {
 			send(account.get().id(), ResetTrigger.FORGOT, own, origin);
@@ -140,10 +122,10 @@ public class PasswordResetService {
 				.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.SUCCESS, null, accountId, origin)
 				.with("trigger", ResetTrigger.OPERATOR.code())
 				.byActor(AuditEntry.operator(operatorId)));
-			enqueue(job(accountId, ResetTrigger.OPERATOR, origin),
+			jobs.queueLink(accountId, ResetTrigger.OPERATOR, origin,
 					AuditEntry
-						.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.FAILURE, UNQUEUED, accountId,
-								origin)
+						.forAccount(AuditEventType.OPERATOR_RESET_TRIGGERED, Outcome.FAILURE, ResetJobs.UNQUEUED,
+								accountId, origin)
 						.byActor(AuditEntry.operator(operatorId)));
 		});
 		return outcome;
@@ -153,45 +135,15 @@ public class PasswordResetService {
 		if (own.allowed()) {
 			audit.record(AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.SUCCESS, null, accountId, origin)
 				.with("trigger", trigger.code()));
-			enqueue(job(accountId, trigger, origin), unqueued(accountId, origin));
+			jobs.queueLink(accountId, trigger, origin, ResetJobs.unqueued(accountId, origin));
 		}
 		else {
 			// Accepted silently: the holder's inbox is not flooded, and the answer stays
 			// the same.
 			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId,
 					origin));
-			enqueue(new OutboxMessage(NONE, Map.of()), unqueued(accountId, origin));
+			jobs.queueNothing(ResetJobs.unqueued(accountId, origin));
 		}
-	}
-
-	// The request's audit row is committed by now. If the outbox cannot take the message
-	// (Redis failed since), a second row says so, on every branch alike, and the person
-	// gets the 503 of any outage: no request is recorded as made while nothing is sent.
-	private void enqueue(OutboxMessage message, AuditEntry ifUnqueued) {
-		try {
-			outbox.enqueue(message);
-		}
-		catch (DataAccessException ex) {
-			try {
-				audit.record(ifUnqueued);
-			}
-			catch (RuntimeException auditFailed) {
-				ex.addSuppressed(auditFailed);
-			}
-			throw ex;
-		}
-	}
-
-	private static AuditEntry unqueued(UUID accountId, RequestOrigin origin) {
-		return AuditEntry.forAccount(AuditEventType.RESET_REQUESTED, Outcome.FAILURE, UNQUEUED, accountId, origin);
-	}
-
-	private OutboxMessage job(UUID accountId, ResetTrigger trigger, RequestOrigin origin) {
-		String client = clientAddresses.storable(origin.clientAddress());
-		return new OutboxMessage(RESET_LINK,
-				Map.of("accountId", accountId.toString(), "trigger", trigger.code(), "client",
-						client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
-						origin.requestId() == null ? "" : origin.requestId()));
 	}
 
 	/** What the Account details page shows after Reset password. */

@@ -44,7 +44,7 @@ class ResetLinkMailJob implements OutboxHandler {
 
 	@Override
 	public String kind() {
-		return PasswordResetService.RESET_LINK;
+		return ResetJobs.RESET_LINK;
 	}
 
 	@Override

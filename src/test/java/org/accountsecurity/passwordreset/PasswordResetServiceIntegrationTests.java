@@ -41,7 +41,7 @@ class PasswordResetServiceIntegrationTests extends ResetCoreIntegrationTest {
 
 		assertThat(outcome).isEqualTo(ResetRequestOutcome.ACCEPTED);
 		assertThat(core.queued()).singleElement().satisfies(job -> {
-			assertThat(job.kind()).isEqualTo(PasswordResetService.RESET_LINK);
+			assertThat(job.kind()).isEqualTo(ResetJobs.RESET_LINK);
 			assertThat(job.fields()).containsEntry("accountId", account.id().toString())
 				.containsEntry("trigger", ResetTrigger.FORGOT.code())
 				.containsEntry("requestedAt", core.clock.instant().toString());
@@ -84,8 +84,7 @@ class PasswordResetServiceIntegrationTests extends ResetCoreIntegrationTest {
 
 		assertThat(outcome).isEqualTo(ResetRequestOutcome.ACCEPTED);
 		assertThat(core.queued()).extracting(OutboxMessage::kind)
-			.containsExactly(PasswordResetService.RESET_LINK, PasswordResetService.RESET_LINK,
-					PasswordResetService.RESET_LINK, OutboxMessage.NONE);
+			.containsExactly(ResetJobs.RESET_LINK, ResetJobs.RESET_LINK, ResetJobs.RESET_LINK, OutboxMessage.NONE);
 		assertThat(core.audited()).last().satisfies(event -> {
 			assertThat(event.type()).isEqualTo(AuditEventType.RATE_LIMITED);
 			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
@@ -190,7 +189,7 @@ class PasswordResetServiceIntegrationTests extends ResetCoreIntegrationTest {
 			assertThat(refused.retryAfterSeconds()).isBetween(1L, ResetCore.WINDOW.toSeconds());
 		});
 		assertThat(core.queued()).extracting(OutboxMessage::kind)
-			.containsOnly(PasswordResetService.RESET_LINK)
+			.containsOnly(ResetJobs.RESET_LINK)
 			.hasSize(ResetCore.PER_ACCOUNT);
 		assertThat(core.audited()).extracting(Recorded::type)
 			.containsExactly(AuditEventType.RESET_REQUESTED, AuditEventType.RESET_REQUESTED,

@@ -112,8 +112,8 @@ final class ResetCore implements AutoCloseable {
 	}
 
 	PasswordResetService resetService() {
-		return new PasswordResetService(accounts, limiter, audit, outbox, pseudonyms, clientAddresses, properties,
-				meters, clock, new OperatorResetLimits(limiter, audit, properties));
+		return new PasswordResetService(accounts, limiter, audit, new ResetJobs(outbox, audit, clientAddresses, clock),
+				pseudonyms, properties, meters, clock, new OperatorResetLimits(limiter, audit, properties));
 	}
 
 	/**
