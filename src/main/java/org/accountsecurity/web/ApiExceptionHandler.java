@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.accountsecurity.system.Problems;
-import org.accountsecurity.account.AccountExistsException;
-import org.accountsecurity.account.InvalidAccountException;
-import org.accountsecurity.passwordreset.TooManyAttemptsException;
+import org.accountsecurity.account.AccountExists;
+import org.accountsecurity.account.InvalidAccount;
+import org.accountsecurity.passwordreset.TooManyAttempts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +36,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidAccount(InvalidAccountException ex, Locale locale) {
+	ProblemDetail invalidAccount(InvalidAccount ex, Locale locale) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-account", "Invalid account data",
 				"One or more fields break a rule; see violations.");
 		List<Map<String, String>> violations = ex.problems()
@@ -49,13 +49,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail accountExists(AccountExistsException ex) {
+	ProblemDetail accountExists(AccountExists ex) {
 		return Problems.of(HttpStatus.CONFLICT, "account-exists", "Account exists",
 				"An account with an equivalent e-mail address exists already.");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException ex) {
+	ResponseEntity<ProblemDetail> tooMany(TooManyAttempts ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
 			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",

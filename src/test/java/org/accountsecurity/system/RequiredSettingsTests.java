@@ -31,7 +31,7 @@ class RequiredSettingsTests {
 				"app.public-base-url", "app.reset.signing-keys" }) {
 			Map<String, Object> settings = production();
 			settings.remove(name);
-			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSettingException.class)
+			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSetting.class)
 				.hasMessageStartingWith(name + " ")
 				.hasMessageNotContaining("\n");
 		}

@@ -12,7 +12,7 @@ import org.accountsecurity.audit.AuditPage;
 import org.accountsecurity.audit.ChainCheck;
 import org.accountsecurity.audit.ChainVerifier;
 import org.accountsecurity.audit.AuditTrail;
-import org.accountsecurity.audit.InvalidAuditQueryException;
+import org.accountsecurity.audit.InvalidAuditQuery;
 import org.accountsecurity.system.Problems;
 
 import org.springframework.http.HttpHeaders;
@@ -86,7 +86,7 @@ class AuditApiController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidFilter(InvalidAuditQueryException ex) {
+	ResponseEntity<ProblemDetail> invalidFilter(InvalidAuditQuery ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-filter", "Invalid filter",
 				"\"" + ex.field() + "\" must be " + ex.expected() + ".");
 		problem.setProperty("field", ex.field());

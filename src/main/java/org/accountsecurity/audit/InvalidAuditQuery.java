@@ -1,7 +1,7 @@
 package org.accountsecurity.audit;
 
 /** A filter value an operator can fix: which field, and what it must be. */
-public class InvalidAuditQueryException extends IllegalArgumentException {
+public class InvalidAuditQuery extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -9,7 +9,7 @@ public class InvalidAuditQueryException extends IllegalArgumentException {
 
 	private final String expected;
 
-	public InvalidAuditQueryException(String field, String expected) {
+	public InvalidAuditQuery(String field, String expected) {
 		super(field + " must be " + expected);
 		this.field = field;
 		this.expected = expected;
