@@ -1,26 +1,15 @@
 package org.accountsecurity.audit;
 
-/** A filter value an operator can fix: which field, and what it must be. */
-public class InvalidAuditQuery extends IllegalArgumentException {
+import org.accountsecurity.system.MalformedField;
 
-	private static final long serialVersionUID = 1L;
-
-	private final String field;
-
-	private final String expected;
+/**
+ * A filter value an operator can fix: which field, and what it must be. The API answers
+ * it as an invalid filter, not as a malformed request.
+ */
+public class InvalidAuditQuery extends MalformedField {
 
 	public InvalidAuditQuery(String field, String expected) {
-		super(field + " must be " + expected);
-		this.field = field;
-		this.expected = expected;
-	}
-
-	public String field() {
-		return field;
-	}
-
-	public String expected() {
-		return expected;
+		super(field, expected);
 	}
 
 }

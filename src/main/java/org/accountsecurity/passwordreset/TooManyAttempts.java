@@ -1,8 +1,7 @@
 package org.accountsecurity.passwordreset;
 
 /**
- * A client tried too many reset links or requests in a window; it may retry after the
- * given seconds.
+ * A client tried too many reset links in a window; it may retry after the given seconds.
  */
 public class TooManyAttempts extends RuntimeException {
 
