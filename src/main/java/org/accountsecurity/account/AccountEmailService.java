@@ -55,8 +55,8 @@ public class AccountEmailService {
 	 * saves after {@code AccountSessions.endAll} ran.
 	 * @return the changed account; empty when the version moved on meanwhile (a password
 	 * change cancels a pending e-mail change)
-	 * @throws AccountExistsException when another account holds an equivalent address
-	 * (same key) by now
+	 * @throws AccountExists when another account holds an equivalent address (same key)
+	 * by now
 	 */
 	@Transactional
 	public Optional<Account> change(UUID accountId, String newAddress, long expectedVersion, String auditReason,
@@ -73,7 +73,7 @@ public class AccountEmailService {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new AccountExistsException();
+			throw new AccountExists();
 		}
 		if (updated != 1) {
 			return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.accountsecurity.requester.EmailAddress;
-import org.accountsecurity.account.InvalidAccountException.Problem;
+import org.accountsecurity.account.InvalidAccount.Problem;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
@@ -72,7 +72,7 @@ public class AccountService {
 				.forEach(v -> problems.add(new Problem("password", v.messageKey(), v.args())));
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidAccountException(problems);
+			throw new InvalidAccount(problems);
 		}
 		Instant now = clock.instant();
 		String password = request.password() != null ? request.password() : unusablePassword();
@@ -82,7 +82,7 @@ public class AccountService {
 			accounts.insert(account);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new AccountExistsException();
+			throw new AccountExists();
 		}
 		audit.record(AuditEntry.forAccount(AuditEventType.ACCOUNT_CREATED, Outcome.SUCCESS, null, account.id(), origin)
 			.byActor(actor));
@@ -101,7 +101,7 @@ public class AccountService {
 			problems.add(new Problem("language", "account.language.invalid", List.of()));
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidAccountException(problems);
+			throw new InvalidAccount(problems);
 		}
 		accounts.updateProfile(accountId, name, language, clock.instant());
 		audit.record(AuditEntry.forAccount(AuditEventType.PROFILE_UPDATED, Outcome.SUCCESS, null, accountId, origin));

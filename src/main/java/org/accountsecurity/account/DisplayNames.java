@@ -3,7 +3,7 @@ package org.accountsecurity.account;
 import java.text.Normalizer;
 import java.util.List;
 
-import org.accountsecurity.account.InvalidAccountException.Problem;
+import org.accountsecurity.account.InvalidAccount.Problem;
 
 /**
  * Display names: NFC, trimmed, 1 to 100 characters, no control characters (no CRLF into

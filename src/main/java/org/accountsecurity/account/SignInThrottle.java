@@ -43,12 +43,12 @@ class SignInThrottle {
 		Reservation reservation = new Reservation(pseudonyms.ofEmail(typedEmail), ClientKey.of(clientAddress));
 		Decision account = limiter.reserve(perAccount, reservation.account());
 		if (!account.allowed()) {
-			throw new SignInThrottledException(account.retryAfterSeconds());
+			throw new SignInThrottled(account.retryAfterSeconds());
 		}
 		Decision client = limiter.reserve(perClient, reservation.client());
 		if (!client.allowed()) {
 			limiter.release(perAccount, reservation.account());
-			throw new SignInThrottledException(client.retryAfterSeconds());
+			throw new SignInThrottled(client.retryAfterSeconds());
 		}
 		return reservation;
 	}

@@ -21,16 +21,16 @@ public record AuditQuery(String email, AuditEventType type, Outcome outcome, Ins
 	public AuditQuery {
 		email = email == null || email.isBlank() ? null : email.strip();
 		if (email != null && email.length() > 320) {
-			throw new InvalidAuditQueryException("email", "at most 320 characters");
+			throw new InvalidAuditQuery("email", "at most 320 characters");
 		}
 		if (page < 0 || page > MAX_PAGE) {
-			throw new InvalidAuditQueryException("page", "a number from 0 to " + MAX_PAGE);
+			throw new InvalidAuditQuery("page", "a number from 0 to " + MAX_PAGE);
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw new InvalidAuditQueryException("size", "a number from 1 to " + MAX_SIZE);
+			throw new InvalidAuditQuery("size", "a number from 1 to " + MAX_SIZE);
 		}
 		if (from != null && to != null && from.isAfter(to)) {
-			throw new InvalidAuditQueryException("to", "not before from");
+			throw new InvalidAuditQuery("to", "not before from");
 		}
 	}
 

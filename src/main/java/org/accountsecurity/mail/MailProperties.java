@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.accountsecurity.system.InvalidSettingException;
+import org.accountsecurity.system.InvalidSetting;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,15 +33,14 @@ public record MailProperties(@DefaultValue("Account Security <no-reply@localhost
 				new InternetAddress(from, true).validate();
 			}
 			catch (AddressException ex) {
-				throw new InvalidSettingException("app.mail.from",
-						"is not a mail address (use \"Name <address@example.com>\")");
+				throw new InvalidSetting("app.mail.from", "is not a mail address (use \"Name <address@example.com>\")");
 			}
 		}
 		if (firstRetryDelay != null && (firstRetryDelay.isNegative() || firstRetryDelay.isZero())) {
-			throw new InvalidSettingException("app.mail.first-retry-delay", "must be a positive duration, e.g. PT5S");
+			throw new InvalidSetting("app.mail.first-retry-delay", "must be a positive duration, e.g. PT5S");
 		}
 		if (holdBack != null && (holdBack.isNegative() || holdBack.compareTo(Duration.ofSeconds(10)) > 0)) {
-			throw new InvalidSettingException("app.mail.hold-back", "must be between 0 and 10 seconds, e.g. 30ms");
+			throw new InvalidSetting("app.mail.hold-back", "must be between 0 and 10 seconds, e.g. 30ms");
 		}
 	}
 

@@ -120,7 +120,7 @@ public class ResetLinkService {
 		if (!decision.allowed()) {
 			audit.record(new AuditEntry(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "reset_link_per_client",
 					AuditEntry.SELF, null, null, origin));
-			throw new TooManyAttemptsException(decision.retryAfterSeconds());
+			throw new TooManyAttempts(decision.retryAfterSeconds());
 		}
 		return check.get();
 	}

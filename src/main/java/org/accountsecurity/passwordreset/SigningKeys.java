@@ -8,7 +8,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.security.Keys;
-import org.accountsecurity.system.InvalidSettingException;
+import org.accountsecurity.system.InvalidSetting;
 import org.accountsecurity.system.RequiredSettings;
 
 /**
@@ -23,7 +23,7 @@ final class SigningKeys {
 
 	SigningKeys(List<String> entries) {
 		if (entries == null || entries.isEmpty()) {
-			throw new InvalidSettingException("app.reset.signing-keys",
+			throw new InvalidSetting("app.reset.signing-keys",
 					"is not set: give at least one KEYID:BASE64SECRET with a secret of 32 bytes or more");
 		}
 		for (String entry : entries) {

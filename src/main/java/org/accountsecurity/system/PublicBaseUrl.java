@@ -19,18 +19,18 @@ public record PublicBaseUrl(String publicBaseUrl) {
 
 	public PublicBaseUrl {
 		if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
-			throw new InvalidSettingException(SETTING, "is not set: give the URL users reach the service at");
+			throw new InvalidSetting(SETTING, "is not set: give the URL users reach the service at");
 		}
 		URI uri;
 		try {
 			uri = URI.create(publicBaseUrl);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSettingException(SETTING, "is not a URL");
+			throw new InvalidSetting(SETTING, "is not a URL");
 		}
 		if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
 				|| uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new InvalidSettingException(SETTING, "must be an absolute http(s) URL without query or fragment");
+			throw new InvalidSetting(SETTING, "must be an absolute http(s) URL without query or fragment");
 		}
 		publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
 				: publicBaseUrl;

@@ -34,7 +34,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")
 				&& !env.containsProperty("spring.data.redis.cluster.nodes")
 				&& !env.containsProperty("spring.data.redis.sentinel.nodes")) {
-			throw new InvalidSettingException("spring.data.redis.host",
+			throw new InvalidSetting("spring.data.redis.host",
 					"is not set: give the Redis server (SPRING_DATA_REDIS_HOST), cluster or sentinel nodes");
 		}
 		String base = require(env, "app.public-base-url", "the https URL users reach the service at");
@@ -44,7 +44,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 			.map(List::of)
 			.orElse(List.of());
 		if (keys.isEmpty()) {
-			throw new InvalidSettingException("app.reset.signing-keys",
+			throw new InvalidSetting("app.reset.signing-keys",
 					"is not set: give at least one KEYID:BASE64SECRET with a secret of 32 bytes or more");
 		}
 		keys.forEach(RequiredSettings::checkSigningKey);
@@ -53,7 +53,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 	private static String require(ConfigurableEnvironment env, String name, String what) {
 		String value = env.getProperty(name);
 		if (value == null || value.isBlank()) {
-			throw new InvalidSettingException(name, "is not set: give " + what);
+			throw new InvalidSetting(name, "is not set: give " + what);
 		}
 		return value;
 	}
@@ -62,7 +62,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 	static void checkBaseUrl(String base) {
 		PublicBaseUrl url = new PublicBaseUrl(base);
 		if (!url.isHttps() && !url.isLoopback()) {
-			throw new InvalidSettingException(PublicBaseUrl.SETTING, "must be an absolute https URL");
+			throw new InvalidSetting(PublicBaseUrl.SETTING, "must be an absolute https URL");
 		}
 	}
 
@@ -70,18 +70,18 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 	public static void checkSigningKey(String entry) {
 		int colon = entry.indexOf(':');
 		if (colon < 1 || !entry.substring(0, colon).matches("[A-Za-z0-9._-]{1,32}")) {
-			throw new InvalidSettingException("app.reset.signing-keys", "entries must look like KEYID:BASE64SECRET");
+			throw new InvalidSetting("app.reset.signing-keys", "entries must look like KEYID:BASE64SECRET");
 		}
 		byte[] secret;
 		try {
 			secret = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSettingException("app.reset.signing-keys",
+			throw new InvalidSetting("app.reset.signing-keys",
 					"key '" + entry.substring(0, colon) + "' is not valid base64");
 		}
 		if (secret.length < 32) {
-			throw new InvalidSettingException("app.reset.signing-keys",
+			throw new InvalidSetting("app.reset.signing-keys",
 					"key '" + entry.substring(0, colon) + "' is shorter than 32 bytes");
 		}
 	}

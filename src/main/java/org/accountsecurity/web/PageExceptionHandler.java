@@ -2,7 +2,7 @@ package org.accountsecurity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.accountsecurity.passwordreset.TooManyAttemptsException;
+import org.accountsecurity.passwordreset.TooManyAttempts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageExceptionHandler {
 
 	@ExceptionHandler
-	String tooMany(TooManyAttemptsException ex, HttpServletResponse response, Model model) {
+	String tooMany(TooManyAttempts ex, HttpServletResponse response, Model model) {
 		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
 		model.addAttribute("status", 429);

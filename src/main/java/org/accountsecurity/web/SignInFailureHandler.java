@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.accountsecurity.account.SignInThrottledException;
+import org.accountsecurity.account.SignInThrottled;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -19,7 +19,7 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
-		boolean throttled = ex instanceof SignInThrottledException;
+		boolean throttled = ex instanceof SignInThrottled;
 		response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
 	}
 

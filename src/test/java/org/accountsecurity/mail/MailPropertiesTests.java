@@ -3,7 +3,7 @@ package org.accountsecurity.mail;
 import java.time.Duration;
 import java.util.Map;
 
-import org.accountsecurity.system.InvalidSettingException;
+import org.accountsecurity.system.InvalidSetting;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,14 +34,14 @@ class MailPropertiesTests {
 
 	@Test
 	void refusesASenderThatIsNotAnAddress() {
-		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(
+		assertThatExceptionOfType(InvalidSetting.class).isThrownBy(
 				() -> new MailProperties("Account Security <no-reply@>", 6, Duration.ofSeconds(5), true, Duration.ZERO))
 			.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.from"));
 	}
 
 	@Test
 	void refusesARetryDelayThatIsNotPositive() {
-		assertThatExceptionOfType(InvalidSettingException.class)
+		assertThatExceptionOfType(InvalidSetting.class)
 			.isThrownBy(() -> new MailProperties("a@example.com", 6, Duration.ZERO, true, Duration.ZERO))
 			.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.first-retry-delay"));
 	}
@@ -49,7 +49,7 @@ class MailPropertiesTests {
 	@Test
 	void refusesANegativeOrLongHoldBack() {
 		for (Duration holdBack : new Duration[] { Duration.ofMillis(-1), Duration.ofSeconds(11) }) {
-			assertThatExceptionOfType(InvalidSettingException.class)
+			assertThatExceptionOfType(InvalidSetting.class)
 				.isThrownBy(() -> new MailProperties("a@example.com", 6, Duration.ofSeconds(5), true, holdBack))
 				.satisfies(ex -> assertThat(ex.setting()).isEqualTo("app.mail.hold-back"));
 		}

@@ -28,7 +28,7 @@ class PublicBaseUrlTests {
 		new ApplicationContextRunner().withUserConfiguration(Binding.class)
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidSettingException.class)
+				.isInstanceOf(InvalidSetting.class)
 				.hasMessageStartingWith("app.public-base-url is not set"));
 	}
 
@@ -37,7 +37,7 @@ class PublicBaseUrlTests {
 		for (String wrong : new String[] { "accounts.example.com", "/path", "ftp://accounts.example.com",
 				"https://accounts.example.com/?a=b", "https://accounts.example.com/#top", "mailto:a@example.com" }) {
 			assertThatThrownBy(() -> new PublicBaseUrl(wrong)).as(wrong)
-				.isInstanceOf(InvalidSettingException.class)
+				.isInstanceOf(InvalidSetting.class)
 				.hasMessage("app.public-base-url must be an absolute http(s) URL without query or fragment");
 		}
 		assertThatThrownBy(() -> new PublicBaseUrl("https://exa mple.com"))

@@ -31,7 +31,7 @@ class RequiredSettingsTests {
 				"app.public-base-url", "app.reset.signing-keys" }) {
 			Map<String, Object> settings = production();
 			settings.remove(name);
-			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSettingException.class)
+			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSetting.class)
 				.hasMessageStartingWith(name + " ")
 				.hasMessageNotContaining("\n");
 		}
@@ -58,7 +58,7 @@ class RequiredSettingsTests {
 		}
 		Map<String, Object> withQuery = production();
 		withQuery.put("app.public-base-url", "https://accounts.example.com/?next=evil");
-		assertThatThrownBy(() -> check(withQuery)).isInstanceOf(InvalidSettingException.class)
+		assertThatThrownBy(() -> check(withQuery)).isInstanceOf(InvalidSetting.class)
 			.hasMessageStartingWith("app.public-base-url ");
 	}
 

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OpenAPI document.
  */
 class OperationsIntegrationTests extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,6 +61,20 @@ class OperationsIntegrationTests extends IntegrationTest {
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/password-resets", "/api/v1/password-resets/complete",
 				"/api/v1/audit-events");
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheResetBodies() throws Exception {
+		JsonNode schemas = JSON.readTree(get("/v3/api-docs", null).body()).get("components").get("schemas");
+		JsonNode request = schemas.get("PasswordResetRequest");
+		assertThat(request.get("properties").get("email").get("type").asString()).isEqualTo("string");
+		assertThat(request.get("required").valueStream().map(JsonNode::asString)).containsExactly("email");
+		assertThat(schemas.get("CompleteResetRequest").get("required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("token", "newPassword");
+		assertThat(schemas.get("VerifyResetResponse").get("properties").get("expiresAt").get("format").asString())
+			.isEqualTo("date-time");
+		assertThat(schemas.get("PasswordResetResponse").get("properties").propertyNames()).contains("status",
+				"message");
 	}
 
 	// Swagger UI's files come from a webjar; the resource chain is off (application.yml),

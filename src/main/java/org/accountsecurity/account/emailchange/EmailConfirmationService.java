@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountEmailService;
-import org.accountsecurity.account.AccountExistsException;
+import org.accountsecurity.account.AccountExists;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.EndSessionsStep;
 import org.accountsecurity.requester.EmailAddress;
@@ -129,7 +129,7 @@ public class EmailConfirmationService {
 												"email_changed"))))
 						.orElse(null));
 		}
-		catch (AccountExistsException ex) {
+		catch (AccountExists ex) {
 			return rejected(ConfirmationState.TAKEN, accountId, origin);
 		}
 		if (changed == null) {

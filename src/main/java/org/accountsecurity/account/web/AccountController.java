@@ -8,7 +8,7 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.AccountSessions;
 import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
-import org.accountsecurity.account.InvalidAccountException;
+import org.accountsecurity.account.InvalidAccount;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.requester.RequestOrigin;
@@ -75,7 +75,7 @@ class AccountController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/account";
 		}
-		catch (InvalidAccountException ex) {
+		catch (InvalidAccount ex) {
 			ex.problems().forEach(p -> binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), null));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return details(user, model);

@@ -4,15 +4,15 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountNotFound;
 import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.PersonalDataEraser;
 import org.accountsecurity.audit.PersonalDataEraser.Erasure;
+import org.accountsecurity.operator.web.AccountAudit.AccountExport;
 import org.accountsecurity.requester.RequestOrigin;
-import org.accountsecurity.system.Problems;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,26 +39,17 @@ class AccountAuditApiController {
 	}
 
 	@GetMapping("/api/v1/accounts/{id}/audit-events")
-	ResponseEntity<Object> export(@PathVariable UUID id) {
-		return accounts.findById(id)
-			.<ResponseEntity<Object>>map(account -> ResponseEntity.ok(accountAudit.export(account)))
-			.orElseGet(AccountAuditApiController::notFound);
+	AccountExport export(@PathVariable UUID id) {
+		return accountAudit.export(accounts.findById(id).orElseThrow(AccountNotFound::new));
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/audit-erasure")
-	ResponseEntity<Object> erase(@PathVariable UUID id, @AuthenticationPrincipal AccountUser operator,
+	ErasureResponse erase(@PathVariable UUID id, @AuthenticationPrincipal AccountUser operator,
 			HttpServletRequest http) {
-		return accounts.findById(id).<ResponseEntity<Object>>map(account -> {
-			Erasure erasure = eraser.erase(account.id(), account.email(), operator.accountId(), RequestOrigin.of(http));
-			return ResponseEntity.ok(new ErasureResponse(account.id(), erasure.events(), erasure.eventId(),
-					AuditEventResponse.iso(erasure.erasedAt())));
-		}).orElseGet(AccountAuditApiController::notFound);
-	}
-
-	static ResponseEntity<Object> notFound() {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
-					"No account has this id."));
+		Account account = accounts.findById(id).orElseThrow(AccountNotFound::new);
+		Erasure erasure = eraser.erase(account.id(), account.email(), operator.accountId(), RequestOrigin.of(http));
+		return new ErasureResponse(account.id(), erasure.events(), erasure.eventId(),
+				AuditEventResponse.iso(erasure.erasedAt()));
 	}
 
 	/**

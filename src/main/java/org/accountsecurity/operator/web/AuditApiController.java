@@ -1,25 +1,18 @@
 package org.accountsecurity.operator.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.accountsecurity.audit.AuditEventsReadOnly;
 import org.accountsecurity.audit.AuditPage;
+import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.audit.ChainCheck;
 import org.accountsecurity.audit.ChainVerifier;
-import org.accountsecurity.audit.AuditTrail;
-import org.accountsecurity.audit.InvalidAuditQueryException;
-import org.accountsecurity.system.Problems;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -61,16 +54,9 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit-events/verify")
-	Map<String, Object> verify() {
+	ChainCheckResponse verify() {
 		ChainCheck check = verifier.verify();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("intact", check.intact());
-		body.put("checked", check.checked());
-		if (!check.intact()) {
-			body.put("brokenAtId", check.brokenAtId());
-			body.put("problem", check.problem());
-		}
-		return body;
+		return new ChainCheckResponse(check.intact(), check.checked(), check.brokenAtId(), check.problem());
 	}
 
 	// Audit events are written by the service only (docs/security.md LG-05): nothing here
@@ -78,23 +64,20 @@ class AuditApiController {
 	@Hidden
 	@RequestMapping(path = { "/api/v1/audit-events", "/api/v1/audit-events/**" },
 			method = { RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
-	ResponseEntity<ProblemDetail> readOnly() {
-		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-			.header(HttpHeaders.ALLOW, "GET, HEAD")
-			.body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "read-only", "Audit events are read-only",
-					"Audit events can be read, exported and verified; nothing can change or delete them."));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidFilter(InvalidAuditQueryException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-filter", "Invalid filter",
-				"\"" + ex.field() + "\" must be " + ex.expected() + ".");
-		problem.setProperty("field", ex.field());
-		return ResponseEntity.badRequest().body(problem);
+	void readOnly() {
+		throw new AuditEventsReadOnly();
 	}
 
 	/** A page of events, newest first. */
 	record PageResponse(List<AuditEventResponse> events, int page, int size, long total) {
+	}
+
+	/**
+	 * The chain check: intact after {@code checked} events, or the first event where it
+	 * breaks ({@code brokenAtId}) and why ({@code problem}); both absent when intact.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ChainCheckResponse(boolean intact, long checked, Long brokenAtId, String problem) {
 	}
 
 }

@@ -15,7 +15,7 @@ import org.accountsecurity.audit.AuditRetention;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.audit.ChainCheck;
 import org.accountsecurity.audit.ChainVerifier;
-import org.accountsecurity.audit.InvalidAuditQueryException;
+import org.accountsecurity.audit.InvalidAuditQuery;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.audit.ResetLinkHistory;
 
@@ -76,7 +76,7 @@ class AuditConsoleController {
 		try {
 			query = filter.toQuery();
 		}
-		catch (InvalidAuditQueryException ex) {
+		catch (InvalidAuditQuery ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("filterError", ex.field());
 			return VIEW;
@@ -113,7 +113,7 @@ class AuditConsoleController {
 		try {
 			exports.write(format, filter.toQuery(), response);
 		}
-		catch (InvalidAuditQueryException ex) {
+		catch (InvalidAuditQuery ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 	}

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.accountsecurity.audit.AuditQuery;
 import org.accountsecurity.audit.AuditTrail;
-import org.accountsecurity.audit.InvalidAuditQueryException;
+import org.accountsecurity.audit.InvalidAuditQuery;
 
 import org.springframework.stereotype.Component;
 
@@ -54,7 +54,7 @@ class AuditExports {
 		switch (chosen) {
 			case "csv" -> csv(query, response);
 			case "json" -> json(query, response);
-			default -> throw new InvalidAuditQueryException("format", "csv or json");
+			default -> throw new InvalidAuditQuery("format", "csv or json");
 		}
 	}
 

@@ -13,7 +13,7 @@ import java.util.StringJoiner;
 
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditQuery;
-import org.accountsecurity.audit.InvalidAuditQueryException;
+import org.accountsecurity.audit.InvalidAuditQuery;
 import org.accountsecurity.audit.Outcome;
 
 /**
@@ -25,7 +25,7 @@ import org.accountsecurity.audit.Outcome;
 record AuditFilter(String email, String type, String outcome, String from, String to, String page, String size) {
 
 	/**
-	 * The query, or an {@link InvalidAuditQueryException} naming the field that is wrong.
+	 * The query, or an {@link InvalidAuditQuery} naming the field that is wrong.
 	 */
 	AuditQuery toQuery() {
 		return new AuditQuery(email, type(type), outcome(outcome), time("from", from), time("to", to),
@@ -69,7 +69,7 @@ record AuditFilter(String email, String type, String outcome, String from, Strin
 			return AuditEventType.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidAuditQueryException("type", "one of the event types");
+			throw new InvalidAuditQuery("type", "one of the event types");
 		}
 	}
 
@@ -81,7 +81,7 @@ record AuditFilter(String email, String type, String outcome, String from, Strin
 			return Outcome.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidAuditQueryException("outcome", "SUCCESS or FAILURE");
+			throw new InvalidAuditQuery("outcome", "SUCCESS or FAILURE");
 		}
 	}
 
@@ -102,7 +102,7 @@ record AuditFilter(String email, String type, String outcome, String from, Strin
 					return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
 				}
 				catch (DateTimeParseException notADate) {
-					throw new InvalidAuditQueryException(field, "an ISO-8601 time such as 2026-05-01T10:00:00Z");
+					throw new InvalidAuditQuery(field, "an ISO-8601 time such as 2026-05-01T10:00:00Z");
 				}
 			}
 		}
@@ -116,7 +116,7 @@ record AuditFilter(String email, String type, String outcome, String from, Strin
 			return Integer.parseInt(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidAuditQueryException(field, "a whole number");
+			throw new InvalidAuditQuery(field, "a whole number");
 		}
 	}
 

@@ -1,36 +1,38 @@
 package org.accountsecurity.passwordreset.web;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
-import org.accountsecurity.requester.EmailAddress;
-import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.password.PasswordRefused;
 import org.accountsecurity.passwordreset.PasswordChangeService;
 import org.accountsecurity.passwordreset.PasswordChangeService.ChangeResult;
 import org.accountsecurity.passwordreset.PasswordResetService;
 import org.accountsecurity.passwordreset.ResetLinkService;
 import org.accountsecurity.passwordreset.ResetLinkState;
+import org.accountsecurity.passwordreset.ResetLinkUnusable;
 import org.accountsecurity.passwordreset.ResetRequestOutcome;
 import org.accountsecurity.passwordreset.ResetTokens.Check;
-import org.accountsecurity.system.Problems;
+import org.accountsecurity.passwordreset.TooManyResetRequests;
+import org.accountsecurity.requester.EmailAddress;
+import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.system.MalformedField;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reset flow for programs (docs/flows.md, JSON API). Bodies are JSON objects whose
- * fields must be single strings: an array, object, number or null where a string belongs
- * is a 400, so one request can never name two recipients.
+ * The reset flow for programs (docs/flows.md, JSON API). Each field must be one string
+ * (see {@link SingleString}): an array, object, number or null where a string belongs is
+ * a 400, so one request can never name two recipients. What goes wrong is thrown as a
+ * fact, which the API's one advice answers as a problem.
  */
 @RestController
 class PasswordResetApiController {
@@ -41,94 +43,94 @@ class PasswordResetApiController {
 
 	private final PasswordChangeService changes;
 
-	private final MessageSource messages;
-
-	PasswordResetApiController(PasswordResetService resets, ResetLinkService links, PasswordChangeService changes,
-			MessageSource messages) {
+	PasswordResetApiController(PasswordResetService resets, ResetLinkService links, PasswordChangeService changes) {
 		this.resets = resets;
 		this.links = links;
 		this.changes = changes;
-		this.messages = messages;
 	}
 
 	@PostMapping(path = "/api/v1/password-resets", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> request(@RequestBody Map<String, Object> body, HttpServletRequest http) {
-		Optional<String> email = string(body, "email").flatMap(EmailAddress::parse);
-		if (email.isEmpty()) {
-			return badRequest("email", "Give \"email\" as one e-mail address string.");
-		}
-		ResetRequestOutcome outcome = resets.requestForgotten(email.get(), RequestOrigin.of(http));
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	PasswordResetResponse request(@RequestBody PasswordResetRequest request, HttpServletRequest http) {
+		String email = EmailAddress.parse(request.email())
+			.orElseThrow(() -> new MalformedField("email", "one e-mail address string"));
+		ResetRequestOutcome outcome = resets.requestForgotten(email, RequestOrigin.of(http));
 		if (outcome.clientLimited()) {
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header("Retry-After", Long.toString(outcome.retryAfterSeconds()))
-				.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-						"Too many reset requests from this client. Retry after the given seconds."));
+			throw new TooManyResetRequests(outcome.retryAfterSeconds());
 		}
-		return ResponseEntity.accepted()
-			.body(Map.of("status", "accepted", "message",
-					"If an account has this address, a reset link is on its way to it."));
+		return PasswordResetResponse.ACCEPTED;
 	}
 
 	@PostMapping(path = "/api/v1/password-resets/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> verify(@RequestBody Map<String, Object> body, HttpServletRequest http) {
-		Optional<String> token = string(body, "token");
-		if (token.isEmpty()) {
-			return badRequest("token", "Give \"token\" as one string.");
-		}
-		Check check = links.open(token.get(), RequestOrigin.of(http));
-		if (check.state() != ResetLinkState.VALID) {
-			return rejected(check.state());
-		}
-		return ResponseEntity.ok(Map.of("valid", true, "expiresAt", check.pending().expiresAt().toString()));
+	VerifyResetResponse verify(@RequestBody VerifyResetRequest request, HttpServletRequest http) {
+		Check check = usable(links.open(request.token(), RequestOrigin.of(http)));
+		return new VerifyResetResponse(true, check.pending().expiresAt());
 	}
 
 	@PostMapping(path = "/api/v1/password-resets/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> complete(@RequestBody Map<String, Object> body, HttpServletRequest http, Locale locale) {
-		Optional<String> token = string(body, "token");
-		Optional<String> password = string(body, "newPassword");
-		if (token.isEmpty() || password.isEmpty()) {
-			return badRequest(token.isEmpty() ? "token" : "newPassword",
-					"Give \"token\" and \"newPassword\" as strings.");
-		}
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void complete(@RequestBody CompleteResetRequest request, HttpServletRequest http) {
 		RequestOrigin origin = RequestOrigin.of(http);
-		Check check = links.check(token.get(), origin);
+		Check check = usable(links.check(request.token(), origin));
+		ChangeResult result = changes.complete(check.pending(), request.newPassword(), request.newPassword(), origin);
+		if (!result.violations().isEmpty()) {
+			throw new PasswordRefused(result.violations());
+		}
+		if (!result.changed()) {
+			throw new ResetLinkUnusable(result.linkState());
+		}
+	}
+
+	private static Check usable(Check check) {
 		if (check.state() != ResetLinkState.VALID) {
-			return rejected(check.state());
+			throw new ResetLinkUnusable(check.state());
 		}
-		ChangeResult result = changes.complete(check.pending(), password.get(), password.get(), origin);
-		if (result.changed()) {
-			return ResponseEntity.noContent().build();
-		}
-		if (result.violations().isEmpty()) {
-			return rejected(result.linkState());
-		}
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "password-policy", "Password refused",
-				"The new password breaks the policy; see violations.");
-		List<Map<String, String>> violations = result.violations()
-			.stream()
-			.map(v -> Map.of("code", v.code(), "message",
-					messages.getMessage(v.messageKey(), v.args().toArray(), v.messageKey(), locale)))
-			.toList();
-		problem.setProperty("violations", violations);
-		return ResponseEntity.unprocessableContent().body(problem);
+		return check;
 	}
 
-	private static Optional<String> string(Map<String, Object> body, String field) {
-		return body != null && body.get(field) instanceof String value ? Optional.of(value) : Optional.empty();
+	/** Asks for a reset link to be mailed to the account with this address, if any. */
+	record PasswordResetRequest(@Schema(requiredMode = RequiredMode.REQUIRED,
+			example = "ada@example.com") @JsonDeserialize(using = SingleString.class) String email) {
+
+		PasswordResetRequest {
+			SingleString.require("email", email);
+		}
+
 	}
 
-	private static ResponseEntity<Object> badRequest(String field, String detail) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-		problem.setProperty("field", field);
-		return ResponseEntity.badRequest().body(problem);
+	/** The same answer whether or not the address has an account. */
+	record PasswordResetResponse(String status, String message) {
+
+		static final PasswordResetResponse ACCEPTED = new PasswordResetResponse("accepted",
+				"If an account has this address, a reset link is on its way to it.");
+
 	}
 
-	private static ResponseEntity<Object> rejected(ResetLinkState state) {
-		HttpStatus status = state == ResetLinkState.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.GONE;
-		ProblemDetail problem = Problems.of(status, "reset-token-" + state.reason(), "Reset link not usable",
-				"This reset link is " + state.reason() + ". Request a new one.");
-		problem.setProperty("reason", state.reason());
-		return ResponseEntity.status(status).body(problem);
+	/** Asks whether the token from a reset link can still be used. */
+	record VerifyResetRequest(
+			@Schema(requiredMode = RequiredMode.REQUIRED) @JsonDeserialize(using = SingleString.class) String token) {
+
+		VerifyResetRequest {
+			SingleString.require("token", token);
+		}
+
+	}
+
+	/** The link can be used until {@code expiresAt}. */
+	record VerifyResetResponse(boolean valid, Instant expiresAt) {
+	}
+
+	/** Sets a new password with the token from a reset link. */
+	record CompleteResetRequest(
+			@Schema(requiredMode = RequiredMode.REQUIRED) @JsonDeserialize(using = SingleString.class) String token,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @JsonDeserialize(
+					using = SingleString.class) String newPassword) {
+
+		CompleteResetRequest {
+			SingleString.require("token", token);
+			SingleString.require("newPassword", newPassword);
+		}
+
 	}
 
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditQuery;
-import org.accountsecurity.audit.InvalidAuditQueryException;
+import org.accountsecurity.audit.InvalidAuditQuery;
 import org.accountsecurity.audit.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class AuditFilterTests {
 	void eachBadValueNamesItsField() {
 		assertThatThrownBy(() -> filter("type", "NOPE").toQuery()).extracting("field").isEqualTo("type");
 		assertThatThrownBy(() -> filter("from", "soon").toQuery()).extracting("field").isEqualTo("from");
-		assertThatThrownBy(() -> filter("size", "201").toQuery()).isInstanceOf(InvalidAuditQueryException.class)
+		assertThatThrownBy(() -> filter("size", "201").toQuery()).isInstanceOf(InvalidAuditQuery.class)
 			.extracting("field")
 			.isEqualTo("size");
 		assertThatThrownBy(() -> filter("page", "-1").toQuery()).extracting("field").isEqualTo("page");

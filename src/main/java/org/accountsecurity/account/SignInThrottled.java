@@ -5,11 +5,11 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Too many failed sign-ins for this address or client; refused before any password check.
  */
-public class SignInThrottledException extends AuthenticationException {
+public class SignInThrottled extends AuthenticationException {
 
 	private final long retryAfterSeconds;
 
-	SignInThrottledException(long retryAfterSeconds) {
+	SignInThrottled(long retryAfterSeconds) {
 		super("Too many failed sign-ins");
 		this.retryAfterSeconds = retryAfterSeconds;
 	}

@@ -4,11 +4,11 @@ package org.accountsecurity.system;
  * A setting is missing or invalid; the message names it and says what is wrong, on one
  * line.
  */
-public class InvalidSettingException extends RuntimeException {
+public class InvalidSetting extends RuntimeException {
 
 	private final String setting;
 
-	public InvalidSettingException(String setting, String problem) {
+	public InvalidSetting(String setting, String problem) {
 		super(setting + " " + problem);
 		this.setting = setting;
 	}

@@ -6,11 +6,11 @@ import java.util.List;
  * The data for a new or changed account breaks a rule; {@code problems} are message keys
  * (with arguments).
  */
-public class InvalidAccountException extends RuntimeException {
+public class InvalidAccount extends RuntimeException {
 
 	private final List<Problem> problems;
 
-	public InvalidAccountException(List<Problem> problems) {
+	public InvalidAccount(List<Problem> problems) {
 		super("Invalid account data: " + problems.stream().map(Problem::field).toList());
 		this.problems = List.copyOf(problems);
 	}

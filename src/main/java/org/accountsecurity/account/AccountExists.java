@@ -1,9 +1,9 @@
 package org.accountsecurity.account;
 
 /** An account with an equivalent e-mail address exists already. */
-public class AccountExistsException extends RuntimeException {
+public class AccountExists extends RuntimeException {
 
-	public AccountExistsException() {
+	public AccountExists() {
 		super("An account with this e-mail address exists already");
 	}
 

@@ -1,14 +1,13 @@
 package org.accountsecurity.passwordreset;
 
 /**
- * A client tried too many reset links or requests in a window; it may retry after the
- * given seconds.
+ * A client tried too many reset links in a window; it may retry after the given seconds.
  */
-public class TooManyAttemptsException extends RuntimeException {
+public class TooManyAttempts extends RuntimeException {
 
 	private final long retryAfterSeconds;
 
-	public TooManyAttemptsException(long retryAfterSeconds) {
+	public TooManyAttempts(long retryAfterSeconds) {
 		super("Too many attempts");
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
