@@ -1,5 +1,7 @@
 package org.accountsecurity.web;
 
+import org.accountsecurity.secondfactor.SecondSignIn;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,13 +70,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn,
-			@Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
+			@Value("${app.public-base-url}") String publicBaseUrl, SecondSignIn secondSignIn) throws Exception {
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
-						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
+				.requestMatchers("/", "/login", "/login/second-factor", "/password/**", "/account/email/confirm",
+						"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/actuator/health",
+						"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
 				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")
@@ -82,7 +84,7 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.failureHandler(new SignInFailureHandler())
-				.defaultSuccessUrl("/account")
+				.successHandler(new TwoStepSignInHandler(secondSignIn, publicBaseUrl.startsWith("https://")))
 				.permitAll())
 			.requestCache(cache -> cache.requestCache(new PageRequestCache(publicBaseUrl.startsWith("https://"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
