@@ -74,9 +74,13 @@ class SecurityConfiguration {
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/", "/login", "/login/second-factor", "/password/**", "/account/email/confirm",
-						"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/actuator/health",
-						"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
+				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
+						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
+				.permitAll()
+				// The second sign-in step: its controller grants nothing without a
+				// pending state.
+				.requestMatchers("/login/second-factor")
 				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")

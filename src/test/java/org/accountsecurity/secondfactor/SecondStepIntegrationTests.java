@@ -78,6 +78,19 @@ class SecondStepIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aWrongPasswordIsAnsweredAlikeWithAndWithoutAFactor() {
+		Account withFactor = TestAccounts.create(accountService, Language.EN);
+		new TotpTestSteps(clock).enrol(new WebClient(port), withFactor);
+		Account without = TestAccounts.create(accountService, Language.EN);
+		HttpResponse<String> first = new WebClient(port).signIn(withFactor.email(), "not the password at all");
+		HttpResponse<String> second = new WebClient(port).signIn(without.email(), "not the password at all");
+		assertThat(first.statusCode()).isEqualTo(second.statusCode()).isEqualTo(302);
+		assertThat(first.headers().firstValue("Location")).isEqualTo(second.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+		assertThat(first.headers().map().keySet()).isEqualTo(second.headers().map().keySet());
+	}
+
+	@Test
 	void wrongReplayedAndStaleCodesAreRefused() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		TotpTestSteps steps = new TotpTestSteps(clock);
@@ -193,19 +206,25 @@ class SecondStepIntegrationTests extends IntegrationTest {
 		assertThat(client.get("/account").statusCode()).isEqualTo(302);
 	}
 
+	/**
+	 * Not a timed assertion: prints the median of the second step (five accounts, five
+	 * sign-ins each, within each account's attempt limit) for the record.
+	 */
 	@Test
 	void theSecondStepsMedianTimeIsMeasured() {
-		Account account = TestAccounts.create(accountService, Language.EN);
 		TotpTestSteps steps = new TotpTestSteps(clock);
-		TotpTestSteps.Enrolled enrolled = steps.enrol(new WebClient(port), account);
 		List<Long> micros = new ArrayList<>();
-		for (int i = 0; i < 9; i++) {
-			WebClient browser = steps.passwordStep(new WebClient(port), account);
-			String code = steps.freshCode(enrolled.app());
-			long start = System.nanoTime();
-			HttpResponse<String> answer = browser.post("/login/second-factor", Map.of("code", code));
-			micros.add((System.nanoTime() - start) / 1000);
-			assertThat(answer.statusCode()).isEqualTo(302);
+		for (int a = 0; a < 5; a++) {
+			Account account = TestAccounts.create(accountService, Language.EN);
+			TotpTestSteps.Enrolled enrolled = steps.enrol(new WebClient(port), account);
+			for (int i = 0; i < 5; i++) {
+				WebClient browser = steps.passwordStep(new WebClient(port), account);
+				String code = steps.freshCode(enrolled.app());
+				long start = System.nanoTime();
+				HttpResponse<String> answer = browser.post("/login/second-factor", Map.of("code", code));
+				micros.add((System.nanoTime() - start) / 1000);
+				assertThat(answer.statusCode()).isEqualTo(302);
+			}
 		}
 		micros.sort(Long::compare);
 		System.out.printf("POST /login/second-factor p50 %.1f ms (n=%d, min %.1f, max %.1f)%n",
