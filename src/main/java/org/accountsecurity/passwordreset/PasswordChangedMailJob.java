@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.mail.MailComposer;
 import org.accountsecurity.mail.MailSender;
 import org.accountsecurity.mail.OutboxHandler;
@@ -32,11 +33,15 @@ class PasswordChangedMailJob implements OutboxHandler {
 
 	private final MailSender sender;
 
-	PasswordChangedMailJob(Accounts accounts, ResetLinks links, MailComposer composer, MailSender sender) {
+	private final SecondFactorStatus secondFactors;
+
+	PasswordChangedMailJob(Accounts accounts, ResetLinks links, MailComposer composer, MailSender sender,
+			SecondFactorStatus secondFactors) {
 		this.accounts = accounts;
 		this.links = links;
 		this.composer = composer;
 		this.sender = sender;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -54,6 +59,9 @@ class PasswordChangedMailJob implements OutboxHandler {
 			model.put("userAgent", emptyToNull(message.fields().get("userAgent")));
 			model.put("forgotLink", links.forgot(account.language()));
 			model.put("signInLink", links.signIn(account.language()));
+			// A reset changes the password only: say so, so nobody fears the factor is
+			// gone.
+			model.put("secondFactorKept", secondFactors.of(account.id()).any());
 			sender.send(account.email(), account.displayName(),
 					composer.compose("password-changed", account.locale(), model));
 		});
