@@ -8,22 +8,16 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.accountsecurity.account.Account;
-import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;
-import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,29 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trail.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ResetKeepsTheSecondFactorIntegrationTests extends IntegrationTest {
+class ResetKeepsTheSecondFactorIntegrationTests extends SecondFactorIntegrationTest {
 
 	static final String NEW_PASSWORD = "a brand new passphrase, factor kept";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accountService;
-
 	@Autowired
 	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void afterAResetSigningInStillAsksForTheCode(CapturedOutput output) throws Exception {

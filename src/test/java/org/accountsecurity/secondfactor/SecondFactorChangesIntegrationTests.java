@@ -9,19 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.accountsecurity.account.Account;
-import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Authenticator;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestAccounts;
-import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,24 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a code, Account details warn when few codes are left, and operators see the kinds
  * of factor only.
  */
-class SecondFactorChangesIntegrationTests extends IntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accountService;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
+class SecondFactorChangesIntegrationTests extends SecondFactorIntegrationTest {
 
 	@Test
 	void newRecoveryCodesVoidTheOldSet() {
@@ -137,13 +112,6 @@ class SecondFactorChangesIntegrationTests extends IntegrationTest {
 				.build());
 		assertThat(answer.statusCode()).isEqualTo(200);
 		return answer.body();
-	}
-
-	private List<String> auditTypes(Account account) {
-		return jdbc.sql("select type from audit_event where account_id = ? order by id")
-			.param(account.id())
-			.query(String.class)
-			.list();
 	}
 
 }

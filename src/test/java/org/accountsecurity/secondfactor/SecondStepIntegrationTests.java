@@ -15,18 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.accountsecurity.account.Account;
-import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestAccounts;
-import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an accepted code gives a session that may act for the account. Wrong, replayed and
  * stale codes are refused; parallel guesses are throttled; a recovery code works once.
  */
-class SecondStepIntegrationTests extends IntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accountService;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
+class SecondStepIntegrationTests extends SecondFactorIntegrationTest {
 
 	@Test
 	void thePasswordAloneGivesNoSessionTheCodeThenDoes() {
@@ -230,20 +205,6 @@ class SecondStepIntegrationTests extends IntegrationTest {
 		System.out.printf("POST /login/second-factor p50 %.1f ms (n=%d, min %.1f, max %.1f)%n",
 				micros.get(micros.size() / 2) / 1000.0, micros.size(), micros.get(0) / 1000.0,
 				micros.get(micros.size() - 1) / 1000.0);
-	}
-
-	private List<String> auditTypes(Account account) {
-		return jdbc.sql("select type from audit_event where account_id = ? order by id")
-			.param(account.id())
-			.query(String.class)
-			.list();
-	}
-
-	private List<String> auditReasons(Account account, String type) {
-		return jdbc.sql("select reason from audit_event where account_id = ? and type = ? order by id")
-			.params(account.id(), type)
-			.query(String.class)
-			.list();
 	}
 
 }

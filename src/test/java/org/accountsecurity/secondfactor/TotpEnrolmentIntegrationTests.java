@@ -5,19 +5,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.accountsecurity.account.Account;
-import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Authenticator;
-import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestAccounts;
-import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a code computed from the secret on the page, then ten recovery codes shown once and
  * stored as hashes; the secret only encrypted.
  */
-class TotpEnrolmentIntegrationTests extends IntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accountService;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
+class TotpEnrolmentIntegrationTests extends SecondFactorIntegrationTest {
 
 	@Test
 	void thePageShowsAQrCodeAndAtLeast160BitsOfSecretInline() {
