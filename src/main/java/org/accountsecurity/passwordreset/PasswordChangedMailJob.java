@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.accountsecurity.account.AccountMailer;
+import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.mail.OutboxHandler;
 import org.accountsecurity.mail.OutboxMessage;
 import org.slf4j.Logger;
@@ -23,8 +24,11 @@ class PasswordChangedMailJob implements OutboxHandler {
 
 	private final AccountMailer mailer;
 
-	PasswordChangedMailJob(AccountMailer mailer) {
+	private final SecondFactorStatus secondFactors;
+
+	PasswordChangedMailJob(AccountMailer mailer, SecondFactorStatus secondFactors) {
 		this.mailer = mailer;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -41,6 +45,9 @@ class PasswordChangedMailJob implements OutboxHandler {
 			model.put("userAgent", message.optionalField("userAgent"));
 			model.put("forgotLink", mailer.link(account, "/password/forgot"));
 			model.put("signInLink", mailer.link(account, "/login"));
+			// A reset changes the password only: say so, so nobody fears the factor is
+			// gone.
+			model.put("secondFactorKept", secondFactors.of(account.id()).any());
 			mailer.send(account, "password-changed", model);
 		});
 	}

@@ -48,6 +48,16 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 					"is not set: give at least one KEYID:BASE64SECRET with a secret of 32 bytes or more");
 		}
 		keys.forEach(RequiredSettings::checkSigningKey);
+		requireKeys(env, "app.second-factor.encryption-key");
+	}
+
+	private static void requireKeys(ConfigurableEnvironment env, String name) {
+		List<String> keys = Binder.get(env).bind(name, String[].class).map(List::of).orElse(List.of());
+		if (keys.isEmpty()) {
+			throw new InvalidSetting(name,
+					"is not set: give at least one KEYID:BASE64SECRET with a secret of 32 bytes or more");
+		}
+		keys.forEach(key -> checkKey(name, key));
 	}
 
 	private static String require(ConfigurableEnvironment env, String name, String what) {
@@ -68,21 +78,26 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
 	/** {@code KEYID:BASE64SECRET} with a secret of at least 32 bytes. */
 	public static void checkSigningKey(String entry) {
+		checkKey("app.reset.signing-keys", entry);
+	}
+
+	/**
+	 * An entry of the key list {@code setting}: {@code KEYID:BASE64SECRET}, ≥ 32 bytes.
+	 */
+	public static void checkKey(String setting, String entry) {
 		int colon = entry.indexOf(':');
 		if (colon < 1 || !entry.substring(0, colon).matches("[A-Za-z0-9._-]{1,32}")) {
-			throw new InvalidSetting("app.reset.signing-keys", "entries must look like KEYID:BASE64SECRET");
+			throw new InvalidSetting(setting, "entries must look like KEYID:BASE64SECRET");
 		}
 		byte[] secret;
 		try {
 			secret = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSetting("app.reset.signing-keys",
-					"key '" + entry.substring(0, colon) + "' is not valid base64");
+			throw new InvalidSetting(setting, "key '" + entry.substring(0, colon) + "' is not valid base64");
 		}
 		if (secret.length < 32) {
-			throw new InvalidSetting("app.reset.signing-keys",
-					"key '" + entry.substring(0, colon) + "' is shorter than 32 bytes");
+			throw new InvalidSetting(setting, "key '" + entry.substring(0, colon) + "' is shorter than 32 bytes");
 		}
 	}
 

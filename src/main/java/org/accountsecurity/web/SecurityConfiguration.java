@@ -1,5 +1,6 @@
 package org.accountsecurity.web;
 
+import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.system.PublicBaseUrl;
 
 import org.springframework.context.annotation.Bean;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base,
+			SecondSignIn secondSignIn) throws Exception {
 		String publicBaseUrl = base.publicBaseUrl();
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
@@ -77,13 +79,17 @@ class SecurityConfiguration {
 						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
 				.permitAll()
+				// The second sign-in step: its controller grants nothing without a
+				// pending state.
+				.requestMatchers("/login/second-factor")
+				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.failureHandler(new SignInFailureHandler())
-				.defaultSuccessUrl("/account")
+				.successHandler(new TwoStepSignInHandler(secondSignIn, publicBaseUrl.startsWith("https://")))
 				.permitAll())
 			.requestCache(cache -> cache.requestCache(new PageRequestCache(publicBaseUrl.startsWith("https://"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -25,12 +25,16 @@ import org.springframework.test.context.ActiveProfiles;
 		// Every test comes from 127.0.0.1: the per-client limits are tested with their
 		// own settings.
 		"app.reset.per-client-limit.requests=100000", "app.reset.link-check-limit.requests=100000",
-		"app.sign-in.per-client-limit.requests=100000" })
+		"app.sign-in.per-client-limit.requests=100000", "app.second-factor.per-client-limit.requests=100000",
+		"app.second-factor.encryption-key=" + ServiceTest.ENCRYPTION_KEY })
 @Import({ DevServices.class, TestFixtures.class })
 @ActiveProfiles("local")
 public @interface ServiceTest {
 
 	/** A fixed test key: tests forge tokens with it to check what the service refuses. */
 	String SIGNING_KEY = "test:dGVzdC1zaWduaW5nLWtleS1vZi0zMi1ieXRlcy1sb25nLWZvci10ZXN0cw==";
+
+	/** A fixed key for TOTP secrets. */
+	String ENCRYPTION_KEY = "test:dGVzdC1zZWNvbmQtZmFjdG9yLWtleS1vZi0zMi1ieXRlcy1sb25n";
 
 }

@@ -28,7 +28,7 @@ class RequiredSettingsTests {
 	@Test
 	void eachMissingSettingIsNamed() {
 		for (String name : new String[] { "spring.datasource.url", "spring.mail.host", "spring.data.redis.host",
-				"app.public-base-url", "app.reset.signing-keys" }) {
+				"app.public-base-url", "app.reset.signing-keys", "app.second-factor.encryption-key" }) {
 			Map<String, Object> settings = production();
 			settings.remove(name);
 			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSetting.class)
@@ -43,6 +43,12 @@ class RequiredSettingsTests {
 		shortKey.put("app.reset.signing-keys", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[16]));
 		assertThatThrownBy(() -> check(shortKey))
 			.hasMessage("app.reset.signing-keys key 'k1' is shorter than 32 bytes");
+
+		Map<String, Object> shortSecondFactorKey = production();
+		shortSecondFactorKey.put("app.second-factor.encryption-key",
+				"k2:" + java.util.Base64.getEncoder().encodeToString(new byte[31]));
+		assertThatThrownBy(() -> check(shortSecondFactorKey))
+			.hasMessage("app.second-factor.encryption-key key 'k2' is shorter than 32 bytes");
 
 		Map<String, Object> plainHttp = production();
 		plainHttp.put("app.public-base-url", "http://accounts.example.com");
@@ -77,6 +83,7 @@ class RequiredSettingsTests {
 		settings.put("spring.data.redis.host", "redis");
 		settings.put("app.public-base-url", "https://accounts.example.com");
 		settings.put("app.reset.signing-keys", KEY);
+		settings.put("app.second-factor.encryption-key", KEY);
 		return settings;
 	}
 

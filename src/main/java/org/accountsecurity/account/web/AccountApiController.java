@@ -1,6 +1,7 @@
 package org.accountsecurity.account.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,27 +11,53 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
+import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators open accounts for users: {@code POST /api/v1/accounts}. */
+/**
+ * Operators open accounts for users ({@code POST /api/v1/accounts}) and look one up
+ * ({@code GET /api/v1/accounts/{id}}).
+ */
 @RestController
 class AccountApiController {
 
 	private final AccountService service;
 
-	AccountApiController(AccountService service) {
+	private final Accounts accounts;
+
+	private final SecondFactorStatus secondFactors;
+
+	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors) {
 		this.service = service;
+		this.accounts = accounts;
+		this.secondFactors = secondFactors;
+	}
+
+	/** One account, with the kinds of its second factors (never a secret). */
+	@GetMapping("/api/v1/accounts/{id}")
+	ResponseEntity<Object> show(@PathVariable UUID id) {
+		return accounts.findById(id)
+			.<ResponseEntity<Object>>map(
+					account -> ResponseEntity.ok(AccountResponse.of(account, secondFactors.of(id).kinds())))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
+						"No account has this id.")));
 	}
 
 	@PostMapping(path = "/api/v1/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,7 +69,7 @@ class AccountApiController {
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
-		return AccountResponse.of(account);
+		return AccountResponse.of(account, secondFactors.of(account.id()).kinds());
 	}
 
 	/**
@@ -51,13 +78,16 @@ class AccountApiController {
 	record CreateAccountRequest(String email, String displayName, String language, String password) {
 	}
 
-	/** An account as the API shows it: never a hash. */
+	/**
+	 * An account as the API shows it: never a hash, and of its second factors only the
+	 * kinds.
+	 */
 	record AccountResponse(UUID id, String email, String displayName, String language, Set<Role> roles,
-			Instant createdAt) {
+			Instant createdAt, List<String> secondFactors) {
 
-		static AccountResponse of(Account account) {
+		static AccountResponse of(Account account, List<String> secondFactors) {
 			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
-					account.roles(), account.createdAt());
+					account.roles(), account.createdAt(), secondFactors);
 		}
 
 	}

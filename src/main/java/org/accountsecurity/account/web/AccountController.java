@@ -10,6 +10,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.InvalidAccount;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.requester.RequestOrigin;
 
@@ -39,11 +40,15 @@ class AccountController {
 
 	private final AuditTrail trail;
 
-	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail) {
+	private final SecondFactorStatus secondFactors;
+
+	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail,
+			SecondFactorStatus secondFactors) {
 		this.accounts = accounts;
 		this.service = service;
 		this.sessions = sessions;
 		this.trail = trail;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping("/account")
@@ -56,6 +61,7 @@ class AccountController {
 		model.addAttribute("languages", Language.values());
 		model.addAttribute("events", trail.recentForAccount(account.id(), 10));
 		model.addAttribute("activeSessions", sessions.countActive(account.id()));
+		model.addAttribute("secondFactors", secondFactors.of(account.id()));
 		return DETAILS_VIEW;
 	}
 

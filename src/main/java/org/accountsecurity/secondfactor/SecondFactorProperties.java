@@ -1,0 +1,29 @@
+package org.accountsecurity.secondfactor;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Second-factor settings: the keys that encrypt TOTP secrets (newest first), how long a
+ * proven password waits for its second step, and the limits on code attempts.
+ */
+@ConfigurationProperties("app.second-factor")
+@Validated
+public record SecondFactorProperties(List<String> encryptionKey, @DefaultValue("PT5M") Duration pendingTtl,
+		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit) {
+
+	/** Code attempts (right or wrong) per account and window. */
+	public record PerAccountLimit(@DefaultValue("10") @Min(1) int requests, @DefaultValue("PT15M") Duration window) {
+	}
+
+	/** Code attempts per client address and window. */
+	public record PerClientLimit(@DefaultValue("50") @Min(1) int requests, @DefaultValue("PT15M") Duration window) {
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The second-factor pages: TOTP enrolment and removal, recovery codes, the second sign-in
+ * step.
+ */
+package org.accountsecurity.secondfactor.web;
