@@ -46,6 +46,8 @@ public class SecondFactorChanges {
 	/** Ten new recovery codes; every earlier one stops working. */
 	@Transactional
 	public Result regenerate(UUID accountId, String currentPassword, String code, RequestOrigin origin) {
+		// One change at a time: a parallel one waits, then finds its proof used up.
+		credentials.lock(accountId);
 		Status proof = prove(accountId, currentPassword, code, AuditEventType.RECOVERY_CODES_REGENERATED, "regenerate",
 				origin);
 		if (proof != Status.DONE) {
@@ -60,6 +62,7 @@ public class SecondFactorChanges {
 	/** Turns TOTP off and deletes the recovery codes with it. */
 	@Transactional
 	public Status disable(UUID accountId, String currentPassword, String code, RequestOrigin origin) {
+		credentials.lock(accountId);
 		Status proof = prove(accountId, currentPassword, code, AuditEventType.SECOND_FACTOR_REMOVED, "disable", origin);
 		if (proof != Status.DONE) {
 			return proof;

@@ -38,6 +38,19 @@ class TotpCredentials {
 		}
 	}
 
+	/**
+	 * Locks the account's TOTP row until the transaction ends, so that changes of its
+	 * factors (new recovery codes, turning it off) run one after the other; false without
+	 * TOTP.
+	 */
+	boolean lock(UUID accountId) {
+		return !jdbc.sql("select account_id from totp_credential where account_id = ? for update")
+			.param(accountId)
+			.query()
+			.listOfRows()
+			.isEmpty();
+	}
+
 	boolean exists(UUID accountId) {
 		return jdbc.sql("select count(*) from totp_credential where account_id = ?")
 			.param(accountId)

@@ -44,7 +44,6 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base) throws Exception {
-		String publicBaseUrl = base.publicBaseUrl();
 		http.securityMatcher("/api/**")
 			.authenticationManager(signIn)
 			.authorizeHttpRequests(auth -> auth
@@ -59,11 +58,11 @@ class SecurityConfiguration {
 			// Programs need no "where was I going": an anonymous call stores nothing.
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.csrf(csrf -> csrf.disable())
-			.addFilterBefore(new OriginCheckFilter(publicBaseUrl),
+			.addFilterBefore(new OriginCheckFilter(base.publicBaseUrl()),
 					org.springframework.security.web.csrf.CsrfFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
 				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
-			.headers(headers -> headers(headers, publicBaseUrl));
+			.headers(headers -> headers(headers, base.isHttps()));
 		return http.build();
 	}
 
@@ -71,9 +70,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base,
 			SecondSignIn secondSignIn) throws Exception {
-		String publicBaseUrl = base.publicBaseUrl();
+		PageRequestCache requestCache = new PageRequestCache(base.isHttps());
 		http.authenticationManager(signIn)
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(publicBaseUrl.startsWith("https://"))))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(base.isHttps())))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
 						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
@@ -89,12 +88,12 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.failureHandler(new SignInFailureHandler())
-				.successHandler(new TwoStepSignInHandler(secondSignIn, publicBaseUrl.startsWith("https://")))
+				.successHandler(new TwoStepSignInHandler(secondSignIn, requestCache))
 				.permitAll())
-			.requestCache(cache -> cache.requestCache(new PageRequestCache(publicBaseUrl.startsWith("https://"))))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.httpBasic(basic -> basic.realmName("account-security"))
-			.headers(headers -> headers(headers, publicBaseUrl));
+			.headers(headers -> headers(headers, base.isHttps()));
 		return http.build();
 	}
 
@@ -119,8 +118,7 @@ class SecurityConfiguration {
 	 */
 	private void headers(
 			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
-			String publicBaseUrl) {
-		boolean https = publicBaseUrl.startsWith("https://");
+			boolean https) {
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 			.frameOptions(frame -> frame.deny())
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RESET_PAGES,

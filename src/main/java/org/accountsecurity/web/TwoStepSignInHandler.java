@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * After a proven password: an account without a second factor goes where it was going (or
@@ -30,10 +31,10 @@ final class TwoStepSignInHandler implements AuthenticationSuccessHandler {
 
 	private final SavedRequestAwareAuthenticationSuccessHandler plain = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	TwoStepSignInHandler(SecondSignIn secondSignIn, boolean https) {
+	TwoStepSignInHandler(SecondSignIn secondSignIn, RequestCache requestCache) {
 		this.secondSignIn = secondSignIn;
 		this.plain.setDefaultTargetUrl("/account");
-		this.plain.setRequestCache(new PageRequestCache(https));
+		this.plain.setRequestCache(requestCache);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Authenticator;
+import org.accountsecurity.support.Race;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,29 @@ class SecondFactorChangesIntegrationTests extends SecondFactorIntegrationTest {
 			.isEqualTo(400);
 		assertThat(steps.signIn(new WebClient(port), account, newCodes.get(1)).statusCode()).isEqualTo(302);
 		assertThat(auditTypes(account)).contains("RECOVERY_CODE_USED", "RECOVERY_CODES_REGENERATED");
+	}
+
+	@Test
+	void parallelRegenerationsLeaveOneSetOfTen() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		TotpTestSteps steps = new TotpTestSteps(clock);
+		WebClient browser = new WebClient(port);
+		TotpTestSteps.Enrolled enrolled = steps.enrol(browser, account);
+		browser.get("/account/security/totp");
+
+		List<Integer> statuses = Race.run(4,
+				i -> browser
+					.post("/account/security/recovery-codes",
+							Map.of("currentPassword", TestAccounts.PASSWORD, "code", enrolled.recoveryCodes().get(i)))
+					.statusCode());
+
+		assertThat(statuses).as("the first set voids the codes the others proved with")
+			.containsOnly(200, 400)
+			.containsOnlyOnce(200);
+		assertThat(jdbc.sql("select count(*) from recovery_code where account_id = ? and used_at is null")
+			.param(account.id())
+			.query(Long.class)
+			.single()).as("each new set voids the one before, also in parallel").isEqualTo(10);
 	}
 
 	@Test
