@@ -135,7 +135,7 @@ class SessionListIntegrationTests extends IntegrationTest {
 
 		List<Integer> statuses = Race.run(8, i -> firefox.post(action, Map.of()).statusCode());
 
-		assertThat(statuses).containsOnly(302, 404).contains(302);
+		assertThat(statuses).isSubsetOf(302, 404).contains(302);
 		assertThat(revokedDetails(account)).hasSize(1);
 		assertThat(chrome.get("/account").statusCode()).isEqualTo(302);
 		assertThat(firefox.get("/account").statusCode()).isEqualTo(200);
