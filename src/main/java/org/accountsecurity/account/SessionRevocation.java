@@ -11,6 +11,8 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.requester.RequestOrigin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SessionRevocation {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionRevocation.class);
 
 	private static final Duration CLAIM_LIFETIME = Duration.ofMinutes(10);
 
@@ -66,6 +70,7 @@ public class SessionRevocation {
 			.forAccount(AuditEventType.SESSION_REVOKED, Outcome.SUCCESS, "signed_out_by_holder", accountId, origin)
 			.with("handle", found.get().handle());
 		audit.record(entry);
+		log.info("Signed out session {} of account {} at its holder's request", found.get().handle(), accountId);
 		return Revocation.REVOKED;
 	}
 
