@@ -63,7 +63,14 @@ public class SessionRevocation {
 		if (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(claim, "1", CLAIM_LIFETIME))) {
 			return Revocation.ALREADY_ENDED;
 		}
-		sessions.deleteById(found.get().id());
+		try {
+			sessions.deleteById(found.get().id());
+		}
+		catch (RuntimeException ex) {
+			// Not ended: let a retry claim it again.
+			redis.delete(claim);
+			throw ex;
+		}
 		// Details are not erasable: the handle only (an HMAC of the id, no personal
 		// data).
 		AuditEntry entry = AuditEntry
