@@ -29,13 +29,20 @@ public class AccountSessions {
 
 	private final AuditLog audit;
 
-	AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit) {
+	private final LiveSessions live;
+
+	AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit, LiveSessions live) {
 		this.sessions = sessions;
 		this.audit = audit;
+		this.live = live;
 	}
 
+	/**
+	 * How many sessions may act for the account: not expired, younger than
+	 * {@code app.session.max-age}, signed in with its current credential version.
+	 */
 	public int countActive(UUID accountId) {
-		return sessions.findByPrincipalName(accountId.toString()).size();
+		return live.of(accountId).size();
 	}
 
 	/**

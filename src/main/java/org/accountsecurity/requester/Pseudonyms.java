@@ -37,6 +37,14 @@ public class Pseudonyms {
 		return "h:" + hmac("client:" + address).substring(0, 32);
 	}
 
+	/**
+	 * An opaque name of a session: it lets a page point at a session without its id (a
+	 * bearer secret), and reveals nothing of the id.
+	 */
+	public String ofSessionId(String sessionId) {
+		return hmac("session:" + sessionId).substring(0, 32);
+	}
+
 	private String hmac(String value) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

@@ -28,10 +28,18 @@ public final class WebClient {
 
 	private final HttpClient http;
 
+	private final String userAgent;
+
 	private String csrf;
 
 	public WebClient(int port) {
+		this(port, null);
+	}
+
+	/** A client that sends {@code userAgent} as its User-Agent on get and post. */
+	public WebClient(int port, String userAgent) {
 		this.base = "http://localhost:" + port;
+		this.userAgent = userAgent;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -39,7 +47,9 @@ public final class WebClient {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET().build());
+		return send(browser(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", BROWSER_ACCEPT)
+			.GET()
+			.build());
 	}
 
 	/** POSTs a form with the CSRF token of the last page loaded. */
@@ -52,7 +62,7 @@ public final class WebClient {
 			.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
+		return send(browser(HttpRequest.newBuilder(URI.create(base + path)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", BROWSER_ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -81,6 +91,10 @@ public final class WebClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpRequest.Builder browser(HttpRequest.Builder request) {
+		return userAgent == null ? request : request.header("User-Agent", userAgent);
 	}
 
 	public String base() {

@@ -1,9 +1,14 @@
 package org.accountsecurity.account.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.accountsecurity.account.Account;
+import org.accountsecurity.account.ActiveSession;
+import org.accountsecurity.account.ActiveSessions;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.AccountSessions;
 import org.accountsecurity.account.AccountUser;
@@ -24,6 +29,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Account details: profile, Change password (with Reset password) and Security. */
@@ -42,13 +49,16 @@ class AccountController {
 
 	private final SecondFactorStatus secondFactors;
 
+	private final ActiveSessions activeSessions;
+
 	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail,
-			SecondFactorStatus secondFactors) {
+			SecondFactorStatus secondFactors, ActiveSessions activeSessions) {
 		this.accounts = accounts;
 		this.service = service;
 		this.sessions = sessions;
 		this.trail = trail;
 		this.secondFactors = secondFactors;
+		this.activeSessions = activeSessions;
 	}
 
 	@GetMapping("/account")
@@ -60,7 +70,9 @@ class AccountController {
 		}
 		model.addAttribute("languages", Language.values());
 		model.addAttribute("events", trail.recentForAccount(account.id(), 10));
-		model.addAttribute("activeSessions", sessions.countActive(account.id()));
+		List<ActiveSession> list = activeSessions.of(account.id(), currentSessionId());
+		model.addAttribute("sessionList", list);
+		model.addAttribute("activeSessions", list.size());
 		model.addAttribute("secondFactors", secondFactors.of(account.id()));
 		return DETAILS_VIEW;
 	}
@@ -95,6 +107,15 @@ class AccountController {
 				RequestOrigin.of(request));
 		redirect.addFlashAttribute("sessionsEnded", ended);
 		return "redirect:/account";
+	}
+
+	// Also for the pages that show Account details again (EmailChangeController).
+	private static String currentSessionId() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		HttpSession session = attributes.getRequest().getSession(false);
+		return session == null ? null : session.getId();
 	}
 
 	// The menu and the page language come from the principal: give the session the new

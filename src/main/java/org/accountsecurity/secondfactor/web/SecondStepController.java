@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.accountsecurity.account.SessionDevices;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.secondfactor.SecondSignIn.Completion;
@@ -31,10 +32,13 @@ class SecondStepController {
 
 	private final SecondSignIn secondSignIn;
 
+	private final SessionDevices devices;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SecondStepController(SecondSignIn secondSignIn) {
+	SecondStepController(SecondSignIn secondSignIn, SessionDevices devices) {
 		this.secondSignIn = secondSignIn;
+		this.devices = devices;
 	}
 
 	@GetMapping("/login/second-factor")
@@ -55,6 +59,7 @@ class SecondStepController {
 						completion.user().getAuthorities()));
 				SecurityContextHolder.setContext(context);
 				contexts.saveContext(context, request, response);
+				devices.recordSignIn(request.getSession(), request);
 				return "redirect:/account";
 			}
 			case EXPIRED -> {
