@@ -1,11 +1,14 @@
 package org.accountsecurity.securityevents;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.accountsecurity.securityevents.EventsProperties.SetReceiver;
 import org.accountsecurity.securityevents.EventsProperties.Webhook;
 import org.accountsecurity.system.PublicBaseUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +20,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class Targets {
 
+	private static final Logger log = LoggerFactory.getLogger(Targets.class);
+
 	@Bean
 	SetSigningKey setSigningKey(EventsProperties properties) {
+		if ((properties.setSigningKey() == null || properties.setSigningKey().isBlank())
+				&& !properties.setReceivers().isEmpty()) {
+			// Production refuses to start so (RequiredSettings): another instance would
+			// sign with another key.
+			log.warn("Security events: {} is not set; tokens are signed with a key made for this run only",
+					SetSigningKey.SETTING);
+		}
 		return new SetSigningKey(properties.setSigningKey());
 	}
 
@@ -28,7 +40,7 @@ class Targets {
 		for (int i = 0; i < properties.webhooks().size(); i++) {
 			Webhook webhook = properties.webhooks().get(i);
 			String setting = EventsProperties.PREFIX + "webhooks[" + i + "]";
-			java.net.URI url = ReceiverSettings.url(setting + ".url", webhook.url());
+			URI url = ReceiverSettings.url(setting + ".url", webhook.url());
 			targets.add(new Target(Target.keyOf("webhook", url), "webhooks[" + i + "]", url,
 					ReceiverSettings.types(setting + ".types", webhook.types()),
 					attempts(webhook.maxAttempts(), properties), new WebhookEncoder(
@@ -36,8 +48,7 @@ class Targets {
 		}
 		for (int i = 0; i < properties.setReceivers().size(); i++) {
 			SetReceiver receiver = properties.setReceivers().get(i);
-			java.net.URI url = ReceiverSettings.url(EventsProperties.PREFIX + "set-receivers[" + i + "].url",
-					receiver.url());
+			URI url = ReceiverSettings.url(EventsProperties.PREFIX + "set-receivers[" + i + "].url", receiver.url());
 			targets.add(new Target(Target.keyOf("set " + receiver.audience(), url), "set-receivers[" + i + "]", url,
 					CaepEvents.types(), attempts(receiver.maxAttempts(), properties),
 					new SetEncoder(key, base.publicBaseUrl(), receiver.audience())));

@@ -2,12 +2,16 @@ package org.accountsecurity.securityevents;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.securityevents.EventsProperties.SetReceiver;
 import org.accountsecurity.securityevents.EventsProperties.Webhook;
 import org.accountsecurity.system.InvalidSetting;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +79,17 @@ class EventsPropertiesTests {
 				Duration.ofSeconds(10), 10, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(1),
 				Duration.ofSeconds(20), true))
 			.isInstanceOfSatisfying(InvalidSetting.class, ex -> assertThat(ex.setting()).isEqualTo("app.events.lease"));
+	}
+
+	@Test
+	void aBadSettingSurfacesThroughBindingAsTheSettingNamed() {
+		Map<String, Object> settings = Map.of("app.events.webhooks[0].url", "https://hooks.example.test/in",
+				"app.events.webhooks[0].types", "PASSWORD_CHANGED", "app.events.webhooks[0].secret", "whsec_c2hvcnQ=");
+		assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(settings)).bind("app.events",
+				EventsProperties.class))
+			.hasRootCauseInstanceOf(InvalidSetting.class)
+			.rootCause()
+			.hasMessage("app.events.webhooks[0].secret must hold 24 to 64 bytes after whsec_");
 	}
 
 	private static void assertRefused(Webhook webhook, String setting) {
