@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
@@ -20,14 +23,17 @@ import org.accountsecurity.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Several instances and one receiver, on the database of the implementing class: one
- * lease holder at a time, so each event is delivered once while nobody crashes, and an
- * instance that stops without a word is replaced once its lease ran out, from where it
- * stopped.
+ * The audit trail as a queue, on the database of the implementing class: an event still
+ * uncommitted holds back every later one (the chain head's lock), so a cursor never skips
+ * it. Several instances and one receiver: one lease holder at a time, so each event is
+ * delivered once while nobody crashes, and an instance that stops without a word is
+ * replaced once its lease ran out, from where it stopped.
  */
 interface DeliveryLeaseContract {
 
@@ -46,6 +52,41 @@ interface DeliveryLeaseContract {
 	EventsProperties properties();
 
 	TestClock clock();
+
+	TransactionTemplate transactions();
+
+	@Test
+	default void anEventStillUncommittedHoldsBackEveryLaterOneSoTheHeadNeverPassesIt() throws Exception {
+		UUID account = UUID.randomUUID();
+		long before = feed().lastId();
+		CountDownLatch recorded = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> transactions().execute(status -> {
+			long id = record(account);
+			recorded.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return id;
+		}));
+		assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Long> later = CompletableFuture.supplyAsync(() -> record(account));
+
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !later.isDone());
+		assertThat(feed().after(before, feed().lastId(), Set.of(AuditEventType.DPA_ACCEPTED), 1000))
+			.noneMatch(event -> account.equals(event.accountId()));
+		release.countDown();
+
+		assertThat(slow.get(10, TimeUnit.SECONDS)).isLessThan(later.get(10, TimeUnit.SECONDS));
+		assertThat(feed().lastId()).isGreaterThanOrEqualTo(later.get());
+		assertThat(feed().after(before, feed().lastId(), Set.of(AuditEventType.DPA_ACCEPTED), 1000)
+			.stream()
+			.filter(event -> account.equals(event.accountId()))
+			.map(event -> event.id())).containsExactly(slow.get(), later.get());
+	}
 
 	@Test
 	default void ofEightInstancesClaimingAtOnceExactlyOneGetsTheLease() {
@@ -129,9 +170,9 @@ interface DeliveryLeaseContract {
 		return new TargetDelivery(target, owner, cursors(), feed(), client(), outcomes(), properties(), clock());
 	}
 
-	private void record(UUID account) {
-		audit().record(new AuditEntry(AuditEventType.DPA_ACCEPTED, Outcome.SUCCESS, null, AuditEntry.SELF, account,
-				null, RequestOrigin.SYSTEM));
+	private long record(UUID account) {
+		return audit().record(new AuditEntry(AuditEventType.DPA_ACCEPTED, Outcome.SUCCESS, null, AuditEntry.SELF,
+				account, null, RequestOrigin.SYSTEM));
 	}
 
 	private static List<Received> received(TestReceiver receiver, UUID account) {

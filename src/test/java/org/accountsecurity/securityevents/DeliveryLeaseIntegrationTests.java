@@ -6,6 +6,7 @@ import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link DeliveryLeaseContract} on H2, in the shared context. */
 class DeliveryLeaseIntegrationTests extends IntegrationTest implements DeliveryLeaseContract {
@@ -30,6 +31,9 @@ class DeliveryLeaseIntegrationTests extends IntegrationTest implements DeliveryL
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Override
 	public DeliveryCursors cursors() {
@@ -64,6 +68,11 @@ class DeliveryLeaseIntegrationTests extends IntegrationTest implements DeliveryL
 	@Override
 	public TestClock clock() {
 		return clock;
+	}
+
+	@Override
+	public TransactionTemplate transactions() {
+		return transactions;
 	}
 
 }

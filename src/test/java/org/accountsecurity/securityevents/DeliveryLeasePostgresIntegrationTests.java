@@ -6,6 +6,7 @@ import org.accountsecurity.support.PostgresIntegrationTest;
 import org.accountsecurity.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link DeliveryLeaseContract} on PostgreSQL (skipped when none answers). */
 class DeliveryLeasePostgresIntegrationTests extends PostgresIntegrationTest implements DeliveryLeaseContract {
@@ -30,6 +31,9 @@ class DeliveryLeasePostgresIntegrationTests extends PostgresIntegrationTest impl
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Override
 	public DeliveryCursors cursors() {
@@ -64,6 +68,11 @@ class DeliveryLeasePostgresIntegrationTests extends PostgresIntegrationTest impl
 	@Override
 	public TestClock clock() {
 		return clock;
+	}
+
+	@Override
+	public TransactionTemplate transactions() {
+		return transactions;
 	}
 
 }

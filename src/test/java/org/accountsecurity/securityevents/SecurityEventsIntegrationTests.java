@@ -93,8 +93,8 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 		registry.add("app.events.max-attempts", () -> 60);
 		registry.add("app.events.poll-interval", () -> "50ms");
 		registry.add("app.events.connect-timeout", () -> "1s");
-		registry.add("app.events.read-timeout", () -> "2s");
-		registry.add("app.events.lease", () -> "10s");
+		registry.add("app.events.read-timeout", () -> "10s");
+		registry.add("app.events.lease", () -> "30s");
 	}
 
 	@AfterAll
@@ -177,6 +177,38 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 		assertThat(JSON.valueToTree(events(change).get(CaepEvents.CREDENTIAL_CHANGE)).toString())
 			.contains("\"credential_type\":\"password\"", "\"change_type\":\"update\"", "\"event_timestamp\":");
 		assertThat(tokens).anySatisfy(jws -> assertThat(events(jws)).containsKey(CaepEvents.SESSION_REVOKED));
+	}
+
+	@Test
+	void aReceiverThatHangsSlowsNeitherRequestsNorTheOtherReceivers() throws Exception {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		HOOK.hold();
+		long took;
+		try {
+			requestReset(account);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> forAccount(HOOK, account, "RESET_REQUESTED"), list -> !list.isEmpty());
+			String token = Mailbox.token(mailbox.await(account.email(), 1).get(0));
+			long started = System.nanoTime();
+			assertThat(post("/api/v1/password-resets/complete",
+					"{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}")
+				.statusCode()).isEqualTo(204);
+			took = (System.nanoTime() - started) / 1_000_000;
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> SETS.received()
+					.stream()
+					.anyMatch(received -> subjectOf(received.body()).equals(account.id().toString())));
+			assertThat(forAccount(HOOK, account, "PASSWORD_CHANGED")).as("waits behind the held event").isEmpty();
+		}
+		finally {
+			HOOK.release();
+		}
+		// Waiting for the receiver would take its read timeout (10 s) at least.
+		assertThat(took).as("ms to change the password while a receiver hangs").isLessThan(5000);
+		System.out.printf("Password change answered in %d ms while a webhook receiver hung%n", took);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> forAccount(HOOK, account, "SESSIONS_REVOKED"), list -> !list.isEmpty());
+		assertThat(forAccount(HOOK, account, "PASSWORD_CHANGED")).hasSize(1);
 	}
 
 	@Test
@@ -266,6 +298,13 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 
 	private static JsonNode json(Received received) {
 		return JSON.readTree(received.body());
+	}
+
+	// The subject of a token read without checking it (the test that checks it is above).
+	private static String subjectOf(String jwt) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return JSON.readTree(payload).get("sub_id").get("id").asString();
 	}
 
 	private static String subject(Jws<Claims> jws) {

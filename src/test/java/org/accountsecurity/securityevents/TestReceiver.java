@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,6 +28,8 @@ final class TestReceiver {
 	private final List<Received> received = new ArrayList<>();
 
 	private volatile int status;
+
+	private volatile CountDownLatch held = new CountDownLatch(0);
 
 	private HttpServer server;
 
@@ -43,6 +48,17 @@ final class TestReceiver {
 
 	void answer(int newStatus) {
 		status = newStatus;
+	}
+
+	/**
+	 * From now on, each request is kept (after it was recorded) until {@link #release}.
+	 */
+	void hold() {
+		held = new CountDownLatch(1);
+	}
+
+	void release() {
+		held.countDown();
 	}
 
 	synchronized void stop() {
@@ -69,9 +85,17 @@ final class TestReceiver {
 				record(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
 						new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 			}
+			try {
+				held.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
+		// Held requests must not keep the next ones waiting.
+		server.setExecutor(Executors.newCachedThreadPool());
 		server.start();
 		return server.getAddress().getPort();
 	}
