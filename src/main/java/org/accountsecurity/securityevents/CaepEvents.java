@@ -1,6 +1,7 @@
 package org.accountsecurity.securityevents;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ final class CaepEvents {
 
 	/** Every audit event type that can become a CAEP event. */
 	static Set<AuditEventType> types() {
-		Set<AuditEventType> types = new java.util.HashSet<>(CREDENTIALS.keySet());
+		Set<AuditEventType> types = new HashSet<>(CREDENTIALS.keySet());
 		types.addAll(SESSION_TYPES);
 		return types;
 	}

@@ -66,9 +66,12 @@ class SecurityEventWorker implements SmartLifecycle {
 			running = false;
 			monitor.notifyAll();
 		}
+		// A send under way may take its timeouts; all threads share that one wait.
+		long deadline = System.nanoTime()
+				+ properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(1).toNanos();
 		for (Thread thread : threads) {
 			try {
-				thread.join(properties.connectTimeout().plus(properties.readTimeout()).toMillis() + 1000);
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

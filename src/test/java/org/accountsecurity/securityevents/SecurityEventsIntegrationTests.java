@@ -19,6 +19,7 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.JwkSet;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
@@ -73,6 +74,9 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 
 	@Autowired
 	DeadLetters deadLetters;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -146,7 +150,12 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 	void aSetReceiverGetsVerifiableCredentialChangeAndSessionRevokedTokens() throws Exception {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		changePassword(account);
-		JwkSet keys = Jwks.setParser().build().parse(get("/.well-known/jwks.json").body());
+		HttpResponse<String> jwks = get("/.well-known/jwks.json");
+		assertThat(jwks.statusCode()).isEqualTo(200);
+		assertThat(jwks.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(value -> assertThat(value).contains("max-age=300", "public"));
+		assertThat(jwks.body()).doesNotContain("\"d\"");
+		JwkSet keys = Jwks.setParser().build().parse(jwks.body());
 		PublicJwk<?> key = (PublicJwk<?>) keys.getKeys().iterator().next();
 
 		List<Jws<Claims>> tokens = await().atMost(Duration.ofSeconds(20))
@@ -232,6 +241,12 @@ class SecurityEventsIntegrationTests extends SeparateIntegrationTest {
 		assertThat(failed.details().text("eventType")).isEqualTo("RESET_REQUESTED");
 		assertThat(failed.details().text("lastError")).isEqualTo("status 500");
 		assertThat(failed.details().text("attempts")).isEqualTo("3");
+		assertThat(meters.counter("security.events", "receiver", "webhooks[1]", "result", "failed").count())
+			.isPositive();
+		assertThat(meters.counter("security.events", "receiver", "webhooks[1]", "result", "retried").count())
+			.isGreaterThanOrEqualTo(2);
+		assertThat(meters.counter("security.events", "receiver", "webhooks[0]", "result", "delivered").count())
+			.isPositive();
 		assertThat(deadLetters.count(Target.keyOf("webhook", URI.create(FAILING.url("/broken"))))).isPositive();
 	}
 
