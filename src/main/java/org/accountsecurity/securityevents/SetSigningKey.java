@@ -30,7 +30,18 @@ public final class SetSigningKey {
 
 	private final EcPublicJwk publicJwk;
 
+	private final boolean published;
+
 	SetSigningKey(String setting) {
+		this(setting, true);
+	}
+
+	/**
+	 * {@code published} false: the JWK Set is empty (no key set and no receiver, so a key
+	 * made for this run would only mislead).
+	 */
+	SetSigningKey(String setting, boolean published) {
+		this.published = published;
 		this.privateKey = (setting == null || setting.isBlank()) ? generate() : parse(setting);
 		EcPrivateJwk full = Jwks.builder().key(privateKey).build();
 		this.publicJwk = Jwks.builder()
@@ -51,7 +62,7 @@ public final class SetSigningKey {
 
 	/** The public key as a JWK Set (RFC 7517), as JSON. */
 	public String jwkSetJson() {
-		return "{\"keys\":[" + Jwks.json(publicJwk) + "]}";
+		return published ? "{\"keys\":[" + Jwks.json(publicJwk) + "]}" : "{\"keys\":[]}";
 	}
 
 	private static ECPrivateKey parse(String setting) {

@@ -31,7 +31,8 @@ class Targets {
 			log.warn("Security events: {} is not set; tokens are signed with a key made for this run only",
 					SetSigningKey.SETTING);
 		}
-		return new SetSigningKey(properties.setSigningKey());
+		boolean configured = properties.setSigningKey() != null && !properties.setSigningKey().isBlank();
+		return new SetSigningKey(properties.setSigningKey(), configured || !properties.setReceivers().isEmpty());
 	}
 
 	@Bean

@@ -86,6 +86,30 @@ class SecurityEventEncodingTests {
 	}
 
 	@Test
+	void aConfiguredKeyIsReadFromPemOrBase64AndABadOneIsNamed() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+		generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+		java.security.KeyPair pair = generator.generateKeyPair();
+		String base64 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+		for (String setting : new String[] { base64, pem }) {
+			SetSigningKey key = new SetSigningKey(setting);
+			String jwt = Jwts.builder().subject("x").signWith(key.privateKey(), Jwts.SIG.ES256).compact();
+			assertThat(
+					Jwts.parser().verifyWith(pair.getPublic()).build().parseSignedClaims(jwt).getPayload().getSubject())
+				.isEqualTo("x");
+		}
+		for (String bad : new String[] { "not a key", base64.substring(0, 40) }) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SetSigningKey(bad))
+				.isInstanceOfSatisfying(org.accountsecurity.system.InvalidSetting.class,
+						ex -> assertThat(ex.setting()).isEqualTo("app.events.set-signing-key"));
+		}
+		assertThat(new SetSigningKey(null, false).jwkSetJson()).isEqualTo("{\"keys\":[]}");
+	}
+
+	@Test
 	void failedStepsAndOtherTypesAreNoSecs() {
 		UUID account = UUID.randomUUID();
 		assertThat(CaepEvents.of(event(AuditEventType.PASSWORD_CHANGED, Outcome.FAILURE, AuditEntry.SELF, account)))
