@@ -68,15 +68,17 @@ final class TargetDelivery {
 	 * need not pause.
 	 */
 	boolean deliverDue() {
-		Instant now = clock.instant();
-		if (!cursors.claim(target.key(), owner, now, now.plus(properties.lease()))) {
+		// Two reads decide whether there is anything to do, so that an idle receiver
+		// costs
+		// no write; only then is the lease claimed and the cursor read again under it.
+		long head = feed.lastId();
+		if (!due(cursors.read(target.key()), head) || !renewLease()) {
 			return false;
 		}
 		Optional<Cursor> read = cursors.read(target.key());
-		if (read.isEmpty() || (read.get().nextAttemptAt() != null && now.isBefore(read.get().nextAttemptAt()))) {
+		if (!due(read, head)) {
 			return false;
 		}
-		long head = feed.lastId();
 		long position = read.get().lastEventId();
 		int attempts = read.get().attempts();
 		List<AuditEvent> events = feed.after(position, head, target.types(), BATCH);
@@ -118,6 +120,12 @@ final class TargetDelivery {
 	/** Gives the lease up, so that another instance takes over without waiting. */
 	void stop() {
 		cursors.release(target.key(), owner);
+	}
+
+	// Events below the head wait, and no retry is scheduled for later.
+	private boolean due(Optional<Cursor> cursor, long head) {
+		return cursor.isPresent() && cursor.get().lastEventId() < head
+				&& (cursor.get().nextAttemptAt() == null || !clock.instant().isBefore(cursor.get().nextAttemptAt()));
 	}
 
 	private boolean renewLease() {
