@@ -49,6 +49,10 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		}
 		keys.forEach(RequiredSettings::checkSigningKey);
 		requireKeys(env, "app.second-factor.encryption-key");
+		// Tokens signed with a key made at start would verify on one instance only.
+		if (Binder.get(env).bind("app.events.set-receivers[0].url", String.class).isBound()) {
+			require(env, "app.events.set-signing-key", "an EC P-256 private key in PKCS#8 (base64 or PEM)");
+		}
 	}
 
 	private static void requireKeys(ConfigurableEnvironment env, String name) {

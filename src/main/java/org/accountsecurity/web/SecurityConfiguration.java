@@ -78,6 +78,9 @@ class SecurityConfiguration {
 						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
 				.permitAll()
+				// The public key of the Security Event Tokens, for their receivers.
+				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+				.permitAll()
 				// The second sign-in step: its controller grants nothing without a
 				// pending state.
 				.requestMatchers("/login/second-factor")

@@ -69,6 +69,17 @@ class RequiredSettingsTests {
 	}
 
 	@Test
+	void aReceiverOfSecurityEventTokensNeedsTheSigningKey() {
+		Map<String, Object> settings = production();
+		assertThatCode(() -> check(settings)).doesNotThrowAnyException();
+		settings.put("app.events.set-receivers[0].url", "https://rp.example.com/caep");
+		assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSetting.class)
+			.hasMessageStartingWith("app.events.set-signing-key ");
+		settings.put("app.events.set-signing-key", "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg");
+		assertThatCode(() -> check(settings)).doesNotThrowAnyException();
+	}
+
+	@Test
 	void localModeNeedsNothing() {
 		StandardEnvironment env = new StandardEnvironment();
 		env.setActiveProfiles(RequiredSettings.LOCAL_PROFILE);
