@@ -1,0 +1,144 @@
+package org.accountsecurity.privacy;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountNotFound;
+import org.accountsecurity.account.AccountSessions;
+import org.accountsecurity.account.Accounts;
+import org.accountsecurity.audit.AuditEntry;
+import org.accountsecurity.audit.AuditEventType;
+import org.accountsecurity.audit.AuditLog;
+import org.accountsecurity.audit.AuditTrail;
+import org.accountsecurity.audit.Outcome;
+import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.secondfactor.SecondFactorInventory;
+import org.accountsecurity.secondfactor.SecondFactorInventory.Factor;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * <em>Download my data</em> (GDPR Art. 15 and 20): one JSON document with the holder's
+ * profile, sessions, second factors (kinds and dates, never a secret), agreement, cookie
+ * settings and own security events. Everything but the events is read and the export
+ * audited before the first byte is written; the events follow in chunks, at most
+ * {@value #EVENT_CAP}, so the cost is bounded whatever the history.
+ */
+@Service
+public class PersonalDataExport {
+
+	static final long EVENT_CAP = 10_000;
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Accounts accounts;
+
+	private final AccountSessions sessions;
+
+	private final SecondFactorInventory secondFactors;
+
+	private final PrivacySettings privacy;
+
+	private final AuditTrail trail;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	PersonalDataExport(Accounts accounts, AccountSessions sessions, SecondFactorInventory secondFactors,
+			PrivacySettings privacy, AuditTrail trail, AuditLog audit, JsonMapper json, Clock clock) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.secondFactors = secondFactors;
+		this.privacy = privacy;
+		this.trail = trail;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Gathers the small parts and records the export; the caller then writes it. */
+	public Prepared prepare(UUID accountId, RequestOrigin origin) {
+		Account account = accounts.findById(accountId).orElseThrow(AccountNotFound::new);
+		int activeSessions = sessions.countActive(accountId);
+		List<Factor> factors = secondFactors.of(accountId);
+		Optional<DpaAcceptance> dpa = privacy.dpa(accountId);
+		Optional<ChosenCookieSettings> cookies = privacy.chosenCookieSettings(accountId);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		audit.record(
+				AuditEntry.forAccount(AuditEventType.PERSONAL_DATA_EXPORTED, Outcome.SUCCESS, null, accountId, origin));
+		return new Prepared(account, activeSessions, factors, dpa, cookies, now);
+	}
+
+	/** An export ready to be written: its parts read, its audit event recorded. */
+	public final class Prepared {
+
+		private final Account account;
+
+		private final int activeSessions;
+
+		private final List<Factor> factors;
+
+		private final Optional<DpaAcceptance> dpa;
+
+		private final Optional<ChosenCookieSettings> cookies;
+
+		private final Instant exportedAt;
+
+		private Prepared(Account account, int activeSessions, List<Factor> factors, Optional<DpaAcceptance> dpa,
+				Optional<ChosenCookieSettings> cookies, Instant exportedAt) {
+			this.account = account;
+			this.activeSessions = activeSessions;
+			this.factors = factors;
+			this.dpa = dpa;
+			this.cookies = cookies;
+			this.exportedAt = exportedAt;
+		}
+
+		/** {@code my-data-<time>.json}: no name or address in the file name. */
+		public String filename() {
+			return "my-data-" + STAMP.format(exportedAt) + ".json";
+		}
+
+		public void writeTo(OutputStream stream) {
+			try (JsonGenerator out = json.createGenerator(stream)) {
+				out.writeStartObject();
+				out.writeStringProperty("exportedAt", exportedAt.toString());
+				ExportParts.profile(out, account);
+				out.writeName("sessions");
+				out.writeStartObject();
+				out.writeNumberProperty("active", activeSessions);
+				// SESSIONS LIST: once AccountSessions lists an account's sessions (branch
+				// "sessions"), write them here as "list": browser, system, client address
+				// as
+				// stored, signed in, last seen; never a session id.
+				out.writeEndObject();
+				ExportParts.secondFactors(out, factors);
+				ExportParts.dpa(out, dpa, privacy.currentDpaVersion());
+				ExportParts.cookies(out, cookies);
+				out.writeName("securityEvents");
+				out.writeStartArray();
+				long count = trail.forEachOfAccount(account.id(), EVENT_CAP, event -> ExportParts.event(out, event));
+				out.writeEndArray();
+				out.writeBooleanProperty("securityEventsTruncated", count >= EVENT_CAP);
+				out.writeEndObject();
+			}
+		}
+
+	}
+
+}
