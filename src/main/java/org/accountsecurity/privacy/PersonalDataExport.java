@@ -2,6 +2,7 @@ package org.accountsecurity.privacy;
 
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,9 @@ import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.audit.Outcome;
+import org.accountsecurity.ratelimit.RateLimiter;
+import org.accountsecurity.ratelimit.RateLimiter.Decision;
+import org.accountsecurity.ratelimit.RateLimiter.Limit;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.secondfactor.SecondFactorInventory;
 import org.accountsecurity.secondfactor.SecondFactorInventory.Factor;
@@ -39,6 +43,11 @@ import org.springframework.stereotype.Service;
 public class PersonalDataExport {
 
 	static final long EVENT_CAP = 10_000;
+
+	/** Downloads per account and hour: each reads up to {@value #EVENT_CAP} events. */
+	static final int EXPORTS_PER_HOUR = 10;
+
+	private static final Limit LIMIT = new Limit("personal-data-export", EXPORTS_PER_HOUR, Duration.ofHours(1));
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -59,8 +68,12 @@ public class PersonalDataExport {
 
 	private final Clock clock;
 
+	private final RateLimiter limiter;
+
 	PersonalDataExport(Accounts accounts, AccountSessions sessions, SecondFactorInventory secondFactors,
-			PrivacySettings privacy, AuditTrail trail, AuditLog audit, JsonMapper json, Clock clock) {
+			PrivacySettings privacy, AuditTrail trail, AuditLog audit, JsonMapper json, Clock clock,
+			RateLimiter limiter) {
+		this.limiter = limiter;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.secondFactors = secondFactors;
@@ -71,8 +84,17 @@ public class PersonalDataExport {
 		this.clock = clock;
 	}
 
-	/** Gathers the small parts and records the export; the caller then writes it. */
+	/**
+	 * Gathers the small parts and records the export; the caller then writes it. Over the
+	 * hourly limit it records {@code RATE_LIMITED} and throws {@link ExportLimitReached}.
+	 */
 	public Prepared prepare(UUID accountId, RequestOrigin origin) {
+		Decision decision = limiter.reserve(LIMIT, accountId.toString());
+		if (!decision.allowed()) {
+			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "personal_data_export",
+					accountId, origin));
+			throw new ExportLimitReached(Math.max(1, decision.retryAfterSeconds()));
+		}
 		Account account = accounts.findById(accountId).orElseThrow(AccountNotFound::new);
 		int activeSessions = sessions.countActive(accountId);
 		List<Factor> factors = secondFactors.of(accountId);

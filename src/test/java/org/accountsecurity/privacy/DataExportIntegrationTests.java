@@ -110,6 +110,24 @@ class DataExportIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void downloadsBeyondTheHourlyLimitAre429AndRecorded() {
+		Account holder = TestAccounts.create(accountService, Language.DE);
+		WebClient browser = WebinarCookieSettingsIntegrationTests.signedIn(holder);
+		for (int i = 0; i < PersonalDataExport.EXPORTS_PER_HOUR; i++) {
+			assertThat(browser.get("/account/privacy/export").statusCode()).isEqualTo(200);
+		}
+
+		HttpResponse<String> refused = browser.get("/account/privacy/export");
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After"))
+			.hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 3600L));
+		assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+		assertThat(refused.body()).contains("<html", "lang=\"de\"").doesNotContain("\"securityEvents\"");
+		assertThat(trail.recentForAccount(holder.id(), 1).get(0).type()).isEqualTo(AuditEventType.RATE_LIMITED);
+	}
+
+	@Test
 	void signedOutTheDownloadLeadsToSignIn() {
 		HttpResponse<String> response = new WebClient(SERVER_PORT).get("/account/privacy/export");
 

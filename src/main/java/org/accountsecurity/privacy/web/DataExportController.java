@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.privacy.ExportLimitReached;
 import org.accountsecurity.privacy.PersonalDataExport;
 import org.accountsecurity.privacy.PersonalDataExport.Prepared;
 import org.accountsecurity.requester.RequestOrigin;
@@ -15,11 +16,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * <em>Download my data</em>: the signed-in account's own data as one JSON file, never
- * cached.
+ * cached; over the hourly limit the error page with 429 and Retry-After.
  */
 @Controller
 class DataExportController {
@@ -40,6 +43,14 @@ class DataExportController {
 				ContentDisposition.attachment().filename(prepared.filename()).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		prepared.writeTo(response.getOutputStream());
+	}
+
+	@ExceptionHandler
+	String limitReached(ExportLimitReached ex, HttpServletResponse response, Model model) {
+		response.setStatus(429);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		model.addAttribute("status", 429);
+		return "error";
 	}
 
 }
