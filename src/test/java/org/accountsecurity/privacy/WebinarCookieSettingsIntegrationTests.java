@@ -78,7 +78,8 @@ class WebinarCookieSettingsIntegrationTests extends IntegrationTest {
 		HttpResponse<String> saved = browser.post("/account/privacy/webinar-cookies",
 				Map.of("functional", "true", "analytics", "true"));
 		assertThat(saved.statusCode()).isEqualTo(302);
-		assertThat(browser.get("/account/privacy").body()).contains("id=\"cookies-saved\"");
+		assertThat(browser.get("/account/privacy").body()).contains("id=\"cookies-saved\"",
+				BASE_URL + "/api/v1/accounts/" + account.id() + "/webinar-cookie-settings");
 
 		HttpResponse<String> after = get(account.id(), Map.of("If-None-Match", oldTag));
 		assertThat(after.statusCode()).isEqualTo(200);

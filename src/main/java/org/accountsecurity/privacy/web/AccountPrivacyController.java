@@ -7,6 +7,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.privacy.DpaAcceptance;
 import org.accountsecurity.privacy.PrivacySettings;
 import org.accountsecurity.requester.RequestOrigin;
+import org.accountsecurity.system.PublicBaseUrl;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,11 @@ class AccountPrivacyController {
 
 	private final PrivacySettings privacy;
 
-	AccountPrivacyController(PrivacySettings privacy) {
+	private final PublicBaseUrl base;
+
+	AccountPrivacyController(PrivacySettings privacy, PublicBaseUrl base) {
 		this.privacy = privacy;
+		this.base = base;
 	}
 
 	@GetMapping("/account/privacy")
@@ -41,7 +45,10 @@ class AccountPrivacyController {
 		model.addAttribute("dpaAccepted", accepted);
 		model.addAttribute("dpaCurrent", accepted != null && accepted.isOf(current));
 		model.addAttribute("cookies", privacy.cookieSettings(user.accountId()));
-		model.addAttribute("accountId", user.accountId());
+		// Webinar pages live elsewhere: they need the whole address, built from the
+		// configured base only.
+		model.addAttribute("cookieSettingsUrl",
+				base.link("/api/v1/accounts/" + user.accountId() + "/webinar-cookie-settings"));
 		return VIEW;
 	}
 
