@@ -42,6 +42,7 @@ class PrivacyPageIntegrationTests extends IntegrationTest {
 		HttpResponse<String> response = new WebClient(SERVER_PORT).get("/privacy?lang=" + lang);
 
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("SESSION"));
 		Document page = Jsoup.parse(response.body());
 		assertThat(page.title()).startsWith(title);
 		assertThat(page.select("html").attr("lang")).isEqualTo(lang);

@@ -154,6 +154,20 @@ class WebinarCookieSettingsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCheckboxValueThatIsNoBooleanIsA400AndChangesNothing() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient browser = signedIn(account);
+		browser.get("/account/privacy");
+
+		HttpResponse<String> refused = browser.post("/account/privacy/webinar-cookies",
+				Map.of("marketing", "maybe", "analytics", "true"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).doesNotContain("Exception", "at org.");
+		assertThat(get(account.id(), Map.of()).body()).isEqualTo(ALL_OFF);
+	}
+
+	@Test
 	void thePostsNeedTheCsrfToken() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		WebClient browser = signedIn(account);
