@@ -36,6 +36,16 @@ final class ExportParts {
 		out.writeEndObject();
 	}
 
+	static void sessions(JsonGenerator out, int active) {
+		out.writeName("sessions");
+		out.writeStartObject();
+		out.writeNumberProperty("active", active);
+		// SESSIONS LIST: once AccountSessions lists an account's sessions (branch
+		// "sessions"), write them here as "list": browser, system, client address as
+		// stored, signed in, last seen; never a session id or its handle.
+		out.writeEndObject();
+	}
+
 	static void secondFactors(JsonGenerator out, List<Factor> factors) {
 		out.writeName("secondFactors");
 		out.writeStartArray();

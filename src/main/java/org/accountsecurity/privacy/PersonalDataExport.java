@@ -103,58 +103,41 @@ public class PersonalDataExport {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		audit.record(
 				AuditEntry.forAccount(AuditEventType.PERSONAL_DATA_EXPORTED, Outcome.SUCCESS, null, accountId, origin));
-		return new Prepared(account, activeSessions, factors, dpa, cookies, now);
+		return new Prepared(new Parts(account, activeSessions, factors, dpa, cookies, now));
+	}
+
+	/** What an export holds besides the events, read before its first byte. */
+	private record Parts(Account account, int activeSessions, List<Factor> factors, Optional<DpaAcceptance> dpa,
+			Optional<ChosenCookieSettings> cookies, Instant exportedAt) {
 	}
 
 	/** An export ready to be written: its parts read, its audit event recorded. */
 	public final class Prepared {
 
-		private final Account account;
+		private final Parts parts;
 
-		private final int activeSessions;
-
-		private final List<Factor> factors;
-
-		private final Optional<DpaAcceptance> dpa;
-
-		private final Optional<ChosenCookieSettings> cookies;
-
-		private final Instant exportedAt;
-
-		private Prepared(Account account, int activeSessions, List<Factor> factors, Optional<DpaAcceptance> dpa,
-				Optional<ChosenCookieSettings> cookies, Instant exportedAt) {
-			this.account = account;
-			this.activeSessions = activeSessions;
-			this.factors = factors;
-			this.dpa = dpa;
-			this.cookies = cookies;
-			this.exportedAt = exportedAt;
+		private Prepared(Parts parts) {
+			this.parts = parts;
 		}
 
 		/** {@code my-data-<time>.json}: no name or address in the file name. */
 		public String filename() {
-			return "my-data-" + STAMP.format(exportedAt) + ".json";
+			return "my-data-" + STAMP.format(parts.exportedAt()) + ".json";
 		}
 
 		public void writeTo(OutputStream stream) {
 			try (JsonGenerator out = json.createGenerator(stream)) {
 				out.writeStartObject();
-				out.writeStringProperty("exportedAt", exportedAt.toString());
-				ExportParts.profile(out, account);
-				out.writeName("sessions");
-				out.writeStartObject();
-				out.writeNumberProperty("active", activeSessions);
-				// SESSIONS LIST: once AccountSessions lists an account's sessions (branch
-				// "sessions"), write them here as "list": browser, system, client address
-				// as
-				// stored, signed in, last seen; never a session id.
-				out.writeEndObject();
-				ExportParts.secondFactors(out, factors);
-				ExportParts.dpa(out, dpa, privacy.currentDpaVersion());
-				ExportParts.cookies(out, cookies);
+				out.writeStringProperty("exportedAt", parts.exportedAt().toString());
+				ExportParts.profile(out, parts.account());
+				ExportParts.sessions(out, parts.activeSessions());
+				ExportParts.secondFactors(out, parts.factors());
+				ExportParts.dpa(out, parts.dpa(), privacy.currentDpaVersion());
+				ExportParts.cookies(out, parts.cookies());
 				out.writeName("securityEvents");
 				out.writeStartArray();
-				long count = trail.forEachOfAccount(account.id(), EVENT_CAP, event -> ExportParts.event(out, event));
+				long count = trail.forEachOfAccount(parts.account().id(), EVENT_CAP,
+						event -> ExportParts.event(out, event));
 				out.writeEndArray();
 				out.writeBooleanProperty("securityEventsTruncated", count >= EVENT_CAP);
 				out.writeEndObject();
