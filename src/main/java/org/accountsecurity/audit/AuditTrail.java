@@ -100,6 +100,31 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Hands the events recorded with this account's id to {@code sink}, newest first, at
+	 * most {@code cap} of them; returns how many. Read in chunks by id like
+	 * {@link #forEach}; events of typed addresses (pseudonyms) are not among them.
+	 */
+	public long forEachOfAccount(UUID accountId, long cap, Consumer<AuditEvent> sink) {
+		long count = 0;
+		long below = Long.MAX_VALUE;
+		while (count < cap) {
+			int size = (int) Math.min(CHUNK, cap - count);
+			List<AuditEvent> chunk = jdbc
+				.sql("select " + COLUMNS + " from audit_event where account_id = ? and id < ? order by id desc limit ?")
+				.params(accountId, below, size)
+				.query(AuditTrail::map)
+				.list();
+			chunk.forEach(sink);
+			count += chunk.size();
+			if (chunk.size() < size) {
+				break;
+			}
+			below = chunk.get(chunk.size() - 1).id();
+		}
+		return count;
+	}
+
+	/**
 	 * Every event about one account, oldest first: those with its id and those of
 	 * requests that typed its current address {@code email} while no account had it (GDPR
 	 * Art. 15).

@@ -50,6 +50,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/verify",
 						"/api/v1/password-resets/complete")
 				.permitAll()
+				// Webinar pages read an account's cookie settings: public, no personal
+				// data.
+				.requestMatchers(HttpMethod.GET, "/api/v1/accounts/*/webinar-cookie-settings")
+				.permitAll()
 				.requestMatchers("/api/v1/accounts/**", "/api/v1/audit-events/**")
 				.hasRole("OPERATOR")
 				.anyRequest()
@@ -76,7 +80,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
 						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**")
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**", "/privacy", "/privacy/dpa")
 				.permitAll()
 				// The public key of the Security Event Tokens, for their receivers.
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
