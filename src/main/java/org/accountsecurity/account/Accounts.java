@@ -83,11 +83,35 @@ public class Accounts {
 				+ "password_history where account_id = ? order by replaced_at desc limit ?)")
 			.params(id, id, historySize)
 			.update();
+		// A new password also ends a holder's lockdown: only a reset link sets one.
 		jdbc.sql("update account set password_hash = ?, credential_version = credential_version + 1, "
-				+ "password_changed_at = ?, updated_at = ? where id = ?")
+				+ "password_changed_at = ?, updated_at = ?, locked_down_at = null where id = ?")
 			.params(newHash, ts(now), ts(now), id)
 			.update();
 		return jdbc.sql("select credential_version from account where id = ?").param(id).query(Long.class).single();
+	}
+
+	/**
+	 * Locks the account down at the holder's request: its password stops signing in until
+	 * a reset sets a new one, and the credential version moves on, which refuses every
+	 * session, reset link and e-mail-change link issued before. Returns false when there
+	 * is no such account.
+	 */
+	public boolean lockDown(UUID id, Instant now) {
+		return jdbc
+			.sql("update account set locked_down_at = coalesce(locked_down_at, ?), "
+					+ "credential_version = credential_version + 1, updated_at = ? where id = ?")
+			.params(ts(now), ts(now), id)
+			.update() == 1;
+	}
+
+	/** When the holder locked the account down; empty when it is not locked. */
+	public Optional<Instant> lockedDownAt(UUID id) {
+		return jdbc.sql("select locked_down_at from account where id = ?")
+			.param(id)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.optional()
+			.flatMap(at -> at);
 	}
 
 	/**

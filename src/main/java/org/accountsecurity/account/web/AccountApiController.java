@@ -53,8 +53,8 @@ class AccountApiController {
 	@GetMapping("/api/v1/accounts/{id}")
 	ResponseEntity<Object> show(@PathVariable UUID id) {
 		return accounts.findById(id)
-			.<ResponseEntity<Object>>map(
-					account -> ResponseEntity.ok(AccountResponse.of(account, secondFactors.of(id).kinds())))
+			.<ResponseEntity<Object>>map(account -> ResponseEntity
+				.ok(AccountResponse.of(account, secondFactors.of(id).kinds(), accounts.lockedDownAt(id).orElse(null))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));
@@ -69,7 +69,7 @@ class AccountApiController {
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
-		return AccountResponse.of(account, secondFactors.of(account.id()).kinds());
+		return AccountResponse.of(account, secondFactors.of(account.id()).kinds(), null);
 	}
 
 	/**
@@ -79,15 +79,15 @@ class AccountApiController {
 	}
 
 	/**
-	 * An account as the API shows it: never a hash, and of its second factors only the
-	 * kinds.
+	 * An account as the API shows it: never a hash, of its second factors only the kinds,
+	 * and since when its holder has locked it down (null: not locked).
 	 */
 	record AccountResponse(UUID id, String email, String displayName, String language, Set<Role> roles,
-			Instant createdAt, List<String> secondFactors) {
+			Instant createdAt, List<String> secondFactors, Instant lockedDownAt) {
 
-		static AccountResponse of(Account account, List<String> secondFactors) {
+		static AccountResponse of(Account account, List<String> secondFactors, Instant lockedDownAt) {
 			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
-					account.roles(), account.createdAt(), secondFactors);
+					account.roles(), account.createdAt(), secondFactors, lockedDownAt);
 		}
 
 	}

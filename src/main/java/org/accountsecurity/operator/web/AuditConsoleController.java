@@ -91,6 +91,7 @@ class AuditConsoleController {
 		model.addAttribute("searchedEmail", query.email());
 		account.ifPresent(a -> {
 			model.addAttribute("account", a);
+			model.addAttribute("lockedDownAt", accounts.lockedDownAt(a.id()).orElse(null));
 			model.addAttribute("resetLinks", resetLinks.latest(a.id(), RESET_LINKS_SHOWN));
 		});
 		return VIEW;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.accountsecurity.lockdown.NewDeviceAlerts;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.secondfactor.SecondSignIn.Completion;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * {@code /login/second-factor}: after a proven password, a TOTP or recovery code. Only an
  * accepted code puts the account's authentication into the session, under a new session
- * id.
+ * id; the sign-in is then complete, so the browser gets its device cookie (and a new one
+ * leads to a new-device alert).
  */
 @Controller
 class SecondStepController {
@@ -31,10 +33,13 @@ class SecondStepController {
 
 	private final SecondSignIn secondSignIn;
 
+	private final NewDeviceAlerts alerts;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SecondStepController(SecondSignIn secondSignIn) {
+	SecondStepController(SecondSignIn secondSignIn, NewDeviceAlerts alerts) {
 		this.secondSignIn = secondSignIn;
+		this.alerts = alerts;
 	}
 
 	@GetMapping("/login/second-factor")
@@ -55,6 +60,7 @@ class SecondStepController {
 						completion.user().getAuthorities()));
 				SecurityContextHolder.setContext(context);
 				contexts.saveContext(context, request, response);
+				alerts.signedIn(request, response, completion.user());
 				return "redirect:/account";
 			}
 			case EXPIRED -> {
