@@ -70,7 +70,7 @@ public class NewDeviceAlerts {
 	 * Call before the response is committed.
 	 */
 	public void signedIn(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
-		if (devices.remember(request, response, user.accountId())) {
+		if (devices.remember(request, response, user.accountId()) || !properties.newDeviceAlerts()) {
 			return;
 		}
 		RequestOrigin origin = RequestOrigin.of(request);

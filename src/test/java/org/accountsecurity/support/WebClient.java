@@ -2,6 +2,7 @@ package org.accountsecurity.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,14 +29,13 @@ public final class WebClient {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private String csrf;
 
 	public WebClient(int port) {
 		this.base = "http://localhost:" + port;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -81,6 +81,28 @@ public final class WebClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The value of this browser's cookie {@code name}; null when it has none. */
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.reduce((first, last) -> last)
+			.orElse(null);
+	}
+
+	/**
+	 * Gives this browser cookie {@code name} (for the whole site), as if the service had.
+	 */
+	public void setCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setDomain(URI.create(base).getHost());
+		cookie.setVersion(0);
+		cookies.getCookieStore().add(URI.create(base + "/"), cookie);
 	}
 
 	public String base() {
