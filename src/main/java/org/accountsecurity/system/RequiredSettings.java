@@ -49,6 +49,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		}
 		keys.forEach(RequiredSettings::checkSigningKey);
 		requireKeys(env, "app.second-factor.encryption-key");
+		requireKeys(env, "app.device.signing-keys");
 	}
 
 	private static void requireKeys(ConfigurableEnvironment env, String name) {

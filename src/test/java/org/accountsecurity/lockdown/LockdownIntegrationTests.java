@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Language;
@@ -20,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "This wasn't me": the mailed link locks the account down at once (every session dead,
- * reset links revoked, the password refused with the locked message, HTTP Basic too); a
- * reset through the forgot-password mail restores access and clears the lock; the link
- * works once, also when two browsers confirm it at the same moment.
+ * reset and e-mail-change links revoked, the password refused with the locked message,
+ * HTTP Basic too); a reset through the forgot-password mail restores access and clears
+ * the lock; the link works once, also when two browsers confirm it at the same moment.
  */
 class LockdownIntegrationTests extends LockdownIntegrationTest {
 
@@ -40,6 +41,10 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(basic(account, TestAccounts.PASSWORD, account).statusCode()).isEqualTo(200);
 		requestReset(account);
 		String oldResetLink = Mailbox.link(mails(account, RESET_SUBJECT).get(0), "/password/reset?token=");
+		String newEmail = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		first.get("/account");
+		first.post("/account/email", Map.of("newEmail", newEmail, "currentPassword", TestAccounts.PASSWORD));
+		String emailChangeLink = Mailbox.link(mailbox.await(newEmail, 1).get(0), "/account/email/confirm?token=");
 
 		WebClient holder = new WebClient(port);
 		HttpResponse<String> opened = holder.get(localPath(lockdownLink));
@@ -55,6 +60,7 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(first.get("/account").statusCode()).isEqualTo(302);
 		assertThat(second.get("/account").statusCode()).isEqualTo(302);
 		assertThat(new WebClient(port).get(localPath(oldResetLink)).statusCode()).isBetween(400, 499);
+		assertThat(new WebClient(port).get(localPath(emailChangeLink)).statusCode()).isEqualTo(410);
 		assertThat(location(new WebClient(port).signIn(account.email(), TestAccounts.PASSWORD)))
 			.endsWith("/login?locked");
 		assertThat(new WebClient(port).get("/login?locked").body()).contains("id=\"locked-down\"");
