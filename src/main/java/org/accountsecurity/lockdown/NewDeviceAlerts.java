@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class NewDeviceAlerts {
 
-	static final String KIND = "new-device-sign-in";
+	static final String KIND = "new-device";
 
 	private final DeviceCookies devices;
 

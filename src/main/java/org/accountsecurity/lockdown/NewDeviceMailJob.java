@@ -22,6 +22,9 @@ class NewDeviceMailJob implements OutboxHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(NewDeviceMailJob.class);
 
+	// The outbox kind is the template's name, as for every mail.
+	private static final String KIND_TEMPLATE = NewDeviceAlerts.KIND;
+
 	private final AccountMailer mailer;
 
 	private final LockdownTokens tokens;
@@ -45,7 +48,7 @@ class NewDeviceMailJob implements OutboxHandler {
 			model.put("browser", message.optionalField("browser"));
 			model.put("lockdownLink", mailer.link(account, "/account/lockdown", "token", tokens.issue(account.id())));
 			model.put("forgotLink", mailer.link(account, "/password/forgot"));
-			mailer.send(account, "new-device", model);
+			mailer.send(account, KIND_TEMPLATE, model);
 		});
 	}
 

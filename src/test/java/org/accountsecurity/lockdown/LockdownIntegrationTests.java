@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Mailbox;
@@ -71,6 +73,8 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(basic(operator, TestAccounts.PASSWORD, account).body()).containsPattern("\"lockedDownAt\":\"20");
 		assertThat(audit(account, "ACCOUNT_LOCKED_BY_HOLDER")).hasSize(1);
 		assertThat(mails(account, "Your account is locked")).hasSize(1);
+		noSecretsIn(account, lockdownLink, mails(account, ALERT_SUBJECT).get(0),
+				mails(account, "Your account is locked").get(0));
 		assertThat(new WebClient(port).get(localPath(lockdownLink)).statusCode()).isEqualTo(400);
 
 		requestReset(account);
@@ -113,6 +117,22 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(browser.get("/account/lockdown").statusCode()).isEqualTo(400);
 		browser.get("/login");
 		assertThat(browser.post("/account/lockdown", Map.of()).statusCode()).isEqualTo(400);
+	}
+
+	// As MailSecretsIntegrationTests scans every other kind: both parts, no password or
+	// hash, the token only inside its link.
+	private void noSecretsIn(Account account, String link, MimeMessage... mails) {
+		String hash = jdbc.sql("select password_hash from account where id = ?")
+			.param(account.id())
+			.query(String.class)
+			.single();
+		for (MimeMessage mail : mails) {
+			String text = Mailbox.text(mail);
+			String outsideLinks = text.replaceAll("https?://[^\\s\"'<>]+", " ");
+			assertThat(text).contains("--", "<html")
+				.doesNotContain(TestAccounts.PASSWORD, hash, hash.substring(hash.indexOf('$') + 7));
+			assertThat(outsideLinks).doesNotContain(Mailbox.tokenOf(link));
+		}
 	}
 
 	private void requestReset(Account account) {

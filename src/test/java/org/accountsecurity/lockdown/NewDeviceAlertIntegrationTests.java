@@ -1,16 +1,24 @@
 package org.accountsecurity.lockdown;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.support.Authenticator;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.Race;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
+import org.accountsecurity.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forged, altered or foreign cookie counts as none.
  */
 class NewDeviceAlertIntegrationTests extends LockdownIntegrationTest {
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	@Test
 	void aNewBrowserIsMailedOnceAKnownOneNever() {
@@ -42,6 +58,33 @@ class NewDeviceAlertIntegrationTests extends LockdownIntegrationTest {
 		signedIn(again, account, TestAccounts.PASSWORD);
 		assertThat(mails(account, ALERT_SUBJECT)).hasSize(1);
 		assertThat(audit(account, "NEW_DEVICE_SIGN_IN")).hasSize(1);
+	}
+
+	@Test
+	void withASecondFactorOnlyTheCompleteSignInCounts() {
+		Account account = TestAccounts.create(accountService, Language.EN);
+		WebClient enrolling = signedIn(new WebClient(port), account, TestAccounts.PASSWORD);
+		HttpResponse<String> page = enrolling.get("/account/security/totp");
+		Authenticator app = Authenticator.scan(page.body());
+		assertThat(enrolling
+			.post("/account/security/totp",
+					Map.of("code", app.code(clock.instant()), "currentPassword", TestAccounts.PASSWORD))
+			.statusCode()).isEqualTo(200);
+		assertThat(audit(account, "NEW_DEVICE_SIGN_IN")).hasSize(1);
+
+		WebClient browser = new WebClient(port);
+		HttpResponse<String> password = browser.signIn(account.email(), TestAccounts.PASSWORD);
+		assertThat(password.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login/second-factor"));
+		assertThat(browser.cookie(DEVICE_COOKIE)).isNull();
+		assertThat(audit(account, "NEW_DEVICE_SIGN_IN")).hasSize(1);
+
+		browser.get("/login/second-factor");
+		clock.advance(Duration.ofSeconds(30));
+		HttpResponse<String> code = browser.post("/login/second-factor", Map.of("code", app.code(clock.instant())));
+		assertThat(code.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+		assertThat(browser.cookie(DEVICE_COOKIE)).isNotBlank();
+		assertThat(audit(account, "NEW_DEVICE_SIGN_IN")).hasSize(2);
 	}
 
 	@Test
