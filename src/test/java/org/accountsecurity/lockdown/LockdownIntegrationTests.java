@@ -72,6 +72,9 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(basic(account, TestAccounts.PASSWORD, account).statusCode()).isEqualTo(401);
 		assertThat(basic(operator, TestAccounts.PASSWORD, account).body()).containsPattern("\"lockedDownAt\":\"20");
 		assertThat(audit(account, "ACCOUNT_LOCKED_BY_HOLDER")).hasSize(1);
+		assertThat(signedIn(new WebClient(port), operator, TestAccounts.PASSWORD)
+			.get("/operator/audit?email=" + account.email())
+			.body()).containsPattern("id=\"account-lockdown\">\\s*<time datetime=\"20");
 		assertThat(mails(account, "Your account is locked")).hasSize(1);
 		noSecretsIn(account, lockdownLink, mails(account, ALERT_SUBJECT).get(0),
 				mails(account, "Your account is locked").get(0));
@@ -90,6 +93,7 @@ class LockdownIntegrationTests extends LockdownIntegrationTest {
 		assertThat(location(new WebClient(port).signIn(account.email(), TestAccounts.PASSWORD)))
 			.endsWith("/login?error");
 		assertThat(basic(operator, TestAccounts.PASSWORD, account).body()).contains("\"lockedDownAt\":null");
+		assertThat(audit(account, "PASSWORD_CHANGED")).hasSize(1);
 	}
 
 	@Test
