@@ -92,29 +92,6 @@ public class Accounts {
 	}
 
 	/**
-	 * Locks the account down at the holder's request: its password stops signing in until
-	 * a reset sets a new one, and the credential version moves on, which refuses every
-	 * session, reset link and e-mail-change link issued before. Returns false when there
-	 * is no such account.
-	 */
-	public boolean lockDown(UUID id, Instant now) {
-		return jdbc
-			.sql("update account set locked_down_at = coalesce(locked_down_at, ?), "
-					+ "credential_version = credential_version + 1, updated_at = ? where id = ?")
-			.params(ts(now), ts(now), id)
-			.update() == 1;
-	}
-
-	/** When the holder locked the account down; empty when it is not locked. */
-	public Optional<Instant> lockedDownAt(UUID id) {
-		return jdbc.sql("select locked_down_at from account where id = ?")
-			.param(id)
-			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-			.optional()
-			.flatMap(at -> at);
-	}
-
-	/**
 	 * Replaces the hash with an equivalent stronger one (same password), as after a cost
 	 * increase, but only while {@code replacedHash} is still the stored one: a sign-in
 	 * that checked the old password must not write it back over a change that committed

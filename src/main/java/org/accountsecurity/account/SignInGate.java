@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInGate {
 
-	private final Accounts accounts;
+	private final AccountLockdowns lockdowns;
 
-	SignInGate(Accounts accounts) {
-		this.accounts = accounts;
+	SignInGate(AccountLockdowns lockdowns) {
+		this.lockdowns = lockdowns;
 	}
 
 	/** Whether the holder locked the account down. */
 	public boolean lockedDown(UUID accountId) {
-		return accounts.lockedDownAt(accountId).isPresent();
+		return lockdowns.lockedDownAt(accountId).isPresent();
 	}
 
 	/** Throws {@link AccountLockedDown} when the account is locked down. */

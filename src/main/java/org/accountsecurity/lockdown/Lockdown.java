@@ -3,7 +3,7 @@ package org.accountsecurity.lockdown;
 import java.util.List;
 import java.util.Optional;
 
-import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.AccountLockdowns;
 import org.accountsecurity.account.EndSessionsStep;
 import org.accountsecurity.afterchange.AfterChangeStep;
 import org.accountsecurity.afterchange.AfterChangeSteps;
@@ -31,7 +31,7 @@ public class Lockdown {
 
 	private final LockdownTokens tokens;
 
-	private final Accounts accounts;
+	private final AccountLockdowns lockdowns;
 
 	private final AuditLog audit;
 
@@ -43,10 +43,10 @@ public class Lockdown {
 
 	private final Clock clock;
 
-	Lockdown(LockdownTokens tokens, Accounts accounts, AuditLog audit, AfterChangeSteps afterChange,
+	Lockdown(LockdownTokens tokens, AccountLockdowns lockdowns, AuditLog audit, AfterChangeSteps afterChange,
 			LockedDownNoticeStep notice, TransactionTemplate transaction, Clock clock) {
 		this.tokens = tokens;
-		this.accounts = accounts;
+		this.lockdowns = lockdowns;
 		this.audit = audit;
 		this.afterChange = afterChange;
 		this.notice = notice;
@@ -70,7 +70,7 @@ public class Lockdown {
 			return false;
 		}
 		List<AfterChangeStep> steps = transaction.execute(status -> {
-			if (!accounts.lockDown(link.accountId(), clock.instant())) {
+			if (!lockdowns.lockDown(link.accountId(), clock.instant())) {
 				return List.<AfterChangeStep>of();
 			}
 			audit.record(AuditEntry.forAccount(AuditEventType.ACCOUNT_LOCKED_BY_HOLDER, Outcome.SUCCESS,

@@ -11,6 +11,7 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.account.AccountLockdowns;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
@@ -43,10 +44,14 @@ class AccountApiController {
 
 	private final SecondFactorStatus secondFactors;
 
-	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors) {
+	private final AccountLockdowns lockdowns;
+
+	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors,
+			AccountLockdowns lockdowns) {
 		this.service = service;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
+		this.lockdowns = lockdowns;
 	}
 
 	/** One account, with the kinds of its second factors (never a secret). */
@@ -54,7 +59,7 @@ class AccountApiController {
 	ResponseEntity<Object> show(@PathVariable UUID id) {
 		return accounts.findById(id)
 			.<ResponseEntity<Object>>map(account -> ResponseEntity
-				.ok(AccountResponse.of(account, secondFactors.of(id).kinds(), accounts.lockedDownAt(id).orElse(null))))
+				.ok(AccountResponse.of(account, secondFactors.of(id).kinds(), lockdowns.lockedDownAt(id).orElse(null))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));
