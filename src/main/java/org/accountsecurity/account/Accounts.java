@@ -83,8 +83,9 @@ public class Accounts {
 				+ "password_history where account_id = ? order by replaced_at desc limit ?)")
 			.params(id, id, historySize)
 			.update();
+		// A new password also ends a holder's lockdown: only a reset link sets one.
 		jdbc.sql("update account set password_hash = ?, credential_version = credential_version + 1, "
-				+ "password_changed_at = ?, updated_at = ? where id = ?")
+				+ "password_changed_at = ?, updated_at = ?, locked_down_at = null where id = ?")
 			.params(newHash, ts(now), ts(now), id)
 			.update();
 		return jdbc.sql("select credential_version from account where id = ?").param(id).query(Long.class).single();

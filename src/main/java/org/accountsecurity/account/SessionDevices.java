@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.accountsecurity.device.UserAgents;
 import org.accountsecurity.requester.ClientAddresses;
 import org.accountsecurity.requester.Sanitizer;
 import org.slf4j.Logger;

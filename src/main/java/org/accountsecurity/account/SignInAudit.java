@@ -48,7 +48,8 @@ class SignInAudit {
 	void failed(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
 		String typed = attempt.getName();
-		String reason = event.getException() instanceof SignInThrottled ? "throttled" : "bad_credentials";
+		String reason = event.getException() instanceof SignInThrottled ? "throttled"
+				: event.getException() instanceof AccountLockedDown ? "locked_down" : "bad_credentials";
 		AuditEntry entry = EmailAddress.parse(typed)
 			.flatMap(accounts::findByEmail)
 			.map(account -> AuditEntry.forAccount(AuditEventType.SIGN_IN_FAILED, Outcome.FAILURE, reason, account.id(),

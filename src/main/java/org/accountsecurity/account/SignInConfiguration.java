@@ -1,5 +1,6 @@
 package org.accountsecurity.account;
 
+import org.accountsecurity.device.DeviceCookies;
 import org.accountsecurity.password.PasswordHasher;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,11 +22,13 @@ class SignInConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordHasher hasher,
-			SignInThrottle throttle, ApplicationEventPublisher events) {
+			SignInThrottle throttle, DeviceCookies devices, Accounts accounts, SignInGate gate,
+			ApplicationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(hasher.passwordEncoder());
 		provider.setUserDetailsPasswordService(users);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
+		ProviderManager manager = new ProviderManager(
+				new ThrottledAuthenticationProvider(provider, throttle, devices, accounts, gate));
 		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
 		publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
 		manager.setAuthenticationEventPublisher(publisher);

@@ -13,12 +13,17 @@ import org.springframework.stereotype.Component;
  * §3.2.2: at most 100). Keyed by the typed address, so the throttle behaves the same for
  * unknown and existing accounts, and it never locks the account: the reset path stays
  * open. Every attempt is counted before its password is checked (a check-then-count let
- * 40 parallel guesses through); clients are keyed by {@link ClientKey}.
+ * 40 parallel guesses through); clients are keyed by {@link ClientKey}. A browser with a
+ * valid device cookie of the account counts in its own bucket instead of the address's
+ * (per account and device, same limit), so that a flood of wrong passwords from elsewhere
+ * does not refuse the holder's own browser (OWASP device cookies).
  */
 @Component
 class SignInThrottle {
 
 	private final Limit perAccount;
+
+	private final Limit perDevice;
 
 	private final Limit perClient;
 
@@ -29,6 +34,8 @@ class SignInThrottle {
 	SignInThrottle(SignInProperties properties, RateLimiter limiter, Pseudonyms pseudonyms) {
 		this.perAccount = new Limit("signin-account", properties.perAccountLimit().requests(),
 				properties.perAccountLimit().window());
+		this.perDevice = new Limit("signin-device", properties.perAccountLimit().requests(),
+				properties.perAccountLimit().window());
 		this.perClient = new Limit("signin-client", properties.perClientLimit().requests(),
 				properties.perClientLimit().window());
 		this.limiter = limiter;
@@ -38,16 +45,21 @@ class SignInThrottle {
 	/**
 	 * Takes a place under both limits before the password is checked, so that N parallel
 	 * guesses get at most the limit of checks; refused when either limit is used up.
+	 * {@code knownDevice} (null: none) is the account and device of a valid device cookie
+	 * of the typed account: then its bucket (keyed by their SHA-256) is used instead of
+	 * the address's.
 	 */
-	Reservation reserve(String typedEmail, String clientAddress) {
-		Reservation reservation = new Reservation(pseudonyms.ofEmail(typedEmail), ClientKey.of(clientAddress));
-		Decision account = limiter.reserve(perAccount, reservation.account());
+	Reservation reserve(String typedEmail, String clientAddress, String knownDevice) {
+		Reservation reservation = knownDevice == null
+				? new Reservation(perAccount, pseudonyms.ofEmail(typedEmail), ClientKey.of(clientAddress))
+				: new Reservation(perDevice, AccountSessions.fingerprint(knownDevice), ClientKey.of(clientAddress));
+		Decision account = limiter.reserve(reservation.limit(), reservation.account());
 		if (!account.allowed()) {
 			throw new SignInThrottled(account.retryAfterSeconds());
 		}
 		Decision client = limiter.reserve(perClient, reservation.client());
 		if (!client.allowed()) {
-			limiter.release(perAccount, reservation.account());
+			limiter.release(reservation.limit(), reservation.account());
 			throw new SignInThrottled(client.retryAfterSeconds());
 		}
 		return reservation;
@@ -58,12 +70,15 @@ class SignInThrottle {
 	 * account's own sign-ins never lock it out of the API.
 	 */
 	void succeeded(Reservation reservation) {
-		limiter.release(perAccount, reservation.account());
+		limiter.release(reservation.limit(), reservation.account());
 		limiter.release(perClient, reservation.client());
 	}
 
-	/** The places one attempt took, by limit key. */
-	record Reservation(String account, String client) {
+	/**
+	 * The places one attempt took: under the address's or the device's limit, and under
+	 * the client's.
+	 */
+	record Reservation(Limit limit, String account, String client) {
 	}
 
 }

@@ -10,13 +10,14 @@ import org.accountsecurity.requester.RequestOrigin;
 import org.springframework.stereotype.Component;
 
 /**
- * After a password change: revoke every reset link of the account (one more was perhaps
- * requested in the meantime, with the old credential version, which already refuses it).
+ * After a password change or a lockdown: revoke every reset link of the account (one more
+ * was perhaps requested in the meantime, with the old credential version, which already
+ * refuses it).
  */
 @Component
-class RevokeResetLinksStep implements AfterChangeStepHandler {
+public class RevokeResetLinksStep implements AfterChangeStepHandler {
 
-	static final Planned PLAN = new Planned("revoke-reset-links", Map.of());
+	public static final Planned PLAN = new Planned("revoke-reset-links", Map.of());
 
 	private final ResetTokens tokens;
 

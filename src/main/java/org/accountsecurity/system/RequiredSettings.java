@@ -53,6 +53,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 		if (Binder.get(env).bind("app.events.set-receivers[0].url", String.class).isBound()) {
 			require(env, "app.events.set-signing-key", "an EC P-256 private key in PKCS#8 (base64 or PEM)");
 		}
+		requireKeys(env, "app.device.signing-keys");
 	}
 
 	private static void requireKeys(ConfigurableEnvironment env, String name) {

@@ -1,5 +1,6 @@
 package org.accountsecurity.web;
 
+import org.accountsecurity.lockdown.NewDeviceAlerts;
 import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.system.PublicBaseUrl;
 
@@ -39,7 +40,8 @@ class SecurityConfiguration {
 	// may take it elsewhere.
 	private static final RequestMatcher RESET_PAGES = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
-			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"));
+			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"),
+			PathPatternRequestMatcher.withDefaults().matcher("/account/lockdown"));
 
 	@Bean
 	@Order(1)
@@ -73,7 +75,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base,
-			SecondSignIn secondSignIn) throws Exception {
+			SecondSignIn secondSignIn, NewDeviceAlerts alerts) throws Exception {
 		PageRequestCache requestCache = new PageRequestCache(base.isHttps());
 		http.authenticationManager(signIn)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(base.isHttps())))
@@ -89,13 +91,16 @@ class SecurityConfiguration {
 				// pending state.
 				.requestMatchers("/login/second-factor")
 				.permitAll()
+				// "This wasn't me" from a mail: its signed link is the credential.
+				.requestMatchers("/account/lockdown")
+				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.failureHandler(new SignInFailureHandler())
-				.successHandler(new TwoStepSignInHandler(secondSignIn, requestCache))
+				.successHandler(new TwoStepSignInHandler(secondSignIn, alerts, requestCache))
 				.permitAll())
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

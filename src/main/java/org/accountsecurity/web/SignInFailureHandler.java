@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.accountsecurity.account.AccountLockedDown;
 import org.accountsecurity.account.SignInThrottled;
 
 import org.springframework.security.core.AuthenticationException;
@@ -12,15 +13,17 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Back to the sign-in page: {@code ?error} for every wrong address or password alike,
- * {@code ?throttled} when the throttle refused the attempt before any check.
+ * {@code ?throttled} when the throttle refused the attempt before any check,
+ * {@code ?locked} when the password was right but its holder locked the account down.
  */
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
-		boolean throttled = ex instanceof SignInThrottled;
-		response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
+		String answer = ex instanceof SignInThrottled ? "/login?throttled"
+				: ex instanceof AccountLockedDown ? "/login?locked" : "/login?error";
+		response.sendRedirect(request.getContextPath() + answer);
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.lockdown.NewDeviceAlerts;
 import org.accountsecurity.secondfactor.SecondSignIn;
 
 import org.springframework.security.core.Authentication;
@@ -23,16 +24,20 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * to Account details); one with a factor loses the authentication form login just stored,
  * keeps only a pending state and goes to {@code /login/second-factor}. Both answers are
  * redirects written only after the password check, so the password step answers alike
- * until the password is proven.
+ * until the password is proven. A sign-in complete here (no second step) sets the device
+ * cookie, and a browser new to the account leads to a new-device alert.
  */
 final class TwoStepSignInHandler implements AuthenticationSuccessHandler {
 
 	private final SecondSignIn secondSignIn;
 
+	private final NewDeviceAlerts alerts;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler plain = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	TwoStepSignInHandler(SecondSignIn secondSignIn, RequestCache requestCache) {
+	TwoStepSignInHandler(SecondSignIn secondSignIn, NewDeviceAlerts alerts, RequestCache requestCache) {
 		this.secondSignIn = secondSignIn;
+		this.alerts = alerts;
 		this.plain.setDefaultTargetUrl("/account");
 		this.plain.setRequestCache(requestCache);
 	}
@@ -41,6 +46,9 @@ final class TwoStepSignInHandler implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		if (!(authentication.getPrincipal() instanceof AccountUser user) || !secondSignIn.required(user.accountId())) {
+			if (authentication.getPrincipal() instanceof AccountUser user) {
+				alerts.signedIn(request, response, user);
+			}
 			plain.onAuthenticationSuccess(request, response, authentication);
 			return;
 		}

@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionListIntegrationTests extends IntegrationTest {
 
-	static final String FIREFOX_WINDOWS = UserAgentsTests.FIREFOX_WINDOWS;
+	static final String FIREFOX_WINDOWS = org.accountsecurity.device.UserAgentsTests.FIREFOX_WINDOWS;
 
-	static final String CHROME_MAC = UserAgentsTests.CHROME_MAC;
+	static final String CHROME_MAC = org.accountsecurity.device.UserAgentsTests.CHROME_MAC;
 
 	@LocalServerPort
 	int port;

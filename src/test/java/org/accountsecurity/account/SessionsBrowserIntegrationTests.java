@@ -32,7 +32,7 @@ class SessionsBrowserIntegrationTests extends IntegrationTest {
 	@Test
 	void theKeyboardSignsOutTheOtherSessionFromTheList() {
 		Account account = TestAccounts.create(accounts, Language.EN);
-		WebClient phone = new WebClient(SERVER_PORT, UserAgentsTests.SAFARI_IPHONE);
+		WebClient phone = new WebClient(SERVER_PORT, org.accountsecurity.device.UserAgentsTests.SAFARI_IPHONE);
 		phone.signIn(account.email(), TestAccounts.PASSWORD);
 		assertThat(phone.get("/account").statusCode()).isEqualTo(200);
 		try (Browser browser = new Browser(BASE_URL)) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,10 @@ class MailSecretsIntegrationTests extends IntegrationTest {
 
 	// A password handed over after a colon on the same line ("Your new password: ...").
 	static final Pattern PASSWORD_GIVEN = Pattern.compile("(?i)(password|passwort|hasło)\\s*[:=][ \t]*\\S");
+
+	// New-device alerts are off in the shared context (its tests count the mails a
+	// sign-in leads to): LockdownIntegrationTests scans these two the same way.
+	static final Set<String> TRIGGERED_ELSEWHERE = Set.of("new-device", "locked-down");
 
 	@LocalServerPort
 	int port;
@@ -122,6 +127,9 @@ class MailSecretsIntegrationTests extends IntegrationTest {
 			}
 		}
 		for (OutboxHandler handler : handlers) {
+			if (TRIGGERED_ELSEWHERE.contains(handler.kind())) {
+				continue;
+			}
 			assertThat(subjects).as("a mail of kind " + handler.kind())
 				.contains(messages.getMessage("mail." + handler.kind() + ".subject", null, Locale.ENGLISH));
 		}

@@ -26,7 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
 		// own settings.
 		"app.reset.per-client-limit.requests=100000", "app.reset.link-check-limit.requests=100000",
 		"app.sign-in.per-client-limit.requests=100000", "app.second-factor.per-client-limit.requests=100000",
-		"app.second-factor.encryption-key=" + ServiceTest.ENCRYPTION_KEY })
+		"app.second-factor.encryption-key=" + ServiceTest.ENCRYPTION_KEY,
+		// Tests count the mails and audit events a sign-in leads to: new-device alerts
+		// are tested with their own context (lockdown.LockdownIntegrationTest).
+		"app.lockdown.new-device-alerts=false" })
 @Import({ DevServices.class, TestFixtures.class })
 @ActiveProfiles("local")
 public @interface ServiceTest {

@@ -2,6 +2,7 @@ package org.accountsecurity.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +31,8 @@ public final class WebClient {
 
 	private final String userAgent;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private String csrf;
 
 	public WebClient(int port) {
@@ -40,10 +43,7 @@ public final class WebClient {
 	public WebClient(int port, String userAgent) {
 		this.base = "http://localhost:" + port;
 		this.userAgent = userAgent;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -95,6 +95,28 @@ public final class WebClient {
 
 	private HttpRequest.Builder browser(HttpRequest.Builder request) {
 		return userAgent == null ? request : request.header("User-Agent", userAgent);
+	}
+
+	/** The value of this browser's cookie {@code name}; null when it has none. */
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.reduce((first, last) -> last)
+			.orElse(null);
+	}
+
+	/**
+	 * Gives this browser cookie {@code name} (for the whole site), as if the service had.
+	 */
+	public void setCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setDomain(URI.create(base).getHost());
+		cookie.setVersion(0);
+		cookies.getCookieStore().add(URI.create(base + "/"), cookie);
 	}
 
 	public String base() {

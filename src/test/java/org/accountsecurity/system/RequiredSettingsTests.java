@@ -28,7 +28,8 @@ class RequiredSettingsTests {
 	@Test
 	void eachMissingSettingIsNamed() {
 		for (String name : new String[] { "spring.datasource.url", "spring.mail.host", "spring.data.redis.host",
-				"app.public-base-url", "app.reset.signing-keys", "app.second-factor.encryption-key" }) {
+				"app.public-base-url", "app.reset.signing-keys", "app.second-factor.encryption-key",
+				"app.device.signing-keys" }) {
 			Map<String, Object> settings = production();
 			settings.remove(name);
 			assertThatThrownBy(() -> check(settings)).isInstanceOf(InvalidSetting.class)
@@ -95,6 +96,7 @@ class RequiredSettingsTests {
 		settings.put("app.public-base-url", "https://accounts.example.com");
 		settings.put("app.reset.signing-keys", KEY);
 		settings.put("app.second-factor.encryption-key", KEY);
+		settings.put("app.device.signing-keys", KEY);
 		return settings;
 	}
 

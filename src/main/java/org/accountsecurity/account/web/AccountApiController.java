@@ -11,6 +11,7 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.Account.Role;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.account.AccountLockdowns;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
@@ -43,18 +44,22 @@ class AccountApiController {
 
 	private final SecondFactorStatus secondFactors;
 
-	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors) {
+	private final AccountLockdowns lockdowns;
+
+	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors,
+			AccountLockdowns lockdowns) {
 		this.service = service;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
+		this.lockdowns = lockdowns;
 	}
 
 	/** One account, with the kinds of its second factors (never a secret). */
 	@GetMapping("/api/v1/accounts/{id}")
 	ResponseEntity<Object> show(@PathVariable UUID id) {
 		return accounts.findById(id)
-			.<ResponseEntity<Object>>map(
-					account -> ResponseEntity.ok(AccountResponse.of(account, secondFactors.of(id).kinds())))
+			.<ResponseEntity<Object>>map(account -> ResponseEntity
+				.ok(AccountResponse.of(account, secondFactors.of(id).kinds(), lockdowns.lockedDownAt(id).orElse(null))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));
@@ -69,7 +74,7 @@ class AccountApiController {
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
-		return AccountResponse.of(account, secondFactors.of(account.id()).kinds());
+		return AccountResponse.of(account, secondFactors.of(account.id()).kinds(), null);
 	}
 
 	/**
@@ -79,15 +84,15 @@ class AccountApiController {
 	}
 
 	/**
-	 * An account as the API shows it: never a hash, and of its second factors only the
-	 * kinds.
+	 * An account as the API shows it: never a hash, of its second factors only the kinds,
+	 * and since when its holder has locked it down (null: not locked).
 	 */
 	record AccountResponse(UUID id, String email, String displayName, String language, Set<Role> roles,
-			Instant createdAt, List<String> secondFactors) {
+			Instant createdAt, List<String> secondFactors, Instant lockedDownAt) {
 
-		static AccountResponse of(Account account, List<String> secondFactors) {
+		static AccountResponse of(Account account, List<String> secondFactors, Instant lockedDownAt) {
 			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
-					account.roles(), account.createdAt(), secondFactors);
+					account.roles(), account.createdAt(), secondFactors, lockedDownAt);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.accountsecurity.account.Account;
+import org.accountsecurity.account.AccountLockdowns;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.audit.AuditEventType;
 import org.accountsecurity.audit.AuditPage;
@@ -55,9 +56,12 @@ class AuditConsoleController {
 
 	private final Accounts accounts;
 
+	private final AccountLockdowns lockdowns;
+
 	AuditConsoleController(AuditTrail trail, AuditExports exports, ChainVerifier verifier, ResetLinkHistory resetLinks,
-			AuditRetention retention, Accounts accounts) {
+			AuditRetention retention, Accounts accounts, AccountLockdowns lockdowns) {
 		this.accounts = accounts;
+		this.lockdowns = lockdowns;
 		this.trail = trail;
 		this.exports = exports;
 		this.verifier = verifier;
@@ -91,6 +95,7 @@ class AuditConsoleController {
 		model.addAttribute("searchedEmail", query.email());
 		account.ifPresent(a -> {
 			model.addAttribute("account", a);
+			model.addAttribute("lockedDownAt", lockdowns.lockedDownAt(a.id()).orElse(null));
 			model.addAttribute("resetLinks", resetLinks.latest(a.id(), RESET_LINKS_SHOWN));
 		});
 		return VIEW;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.accountsecurity.account.SessionDevices;
+import org.accountsecurity.lockdown.NewDeviceAlerts;
 import org.accountsecurity.requester.RequestOrigin;
 import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.secondfactor.SecondSignIn.Completion;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * {@code /login/second-factor}: after a proven password, a TOTP or recovery code. Only an
  * accepted code puts the account's authentication into the session, under a new session
- * id.
+ * id; the sign-in is then complete, so the browser gets its device cookie (and a new one
+ * leads to a new-device alert).
  */
 @Controller
 class SecondStepController {
@@ -34,11 +36,14 @@ class SecondStepController {
 
 	private final SessionDevices devices;
 
+	private final NewDeviceAlerts alerts;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SecondStepController(SecondSignIn secondSignIn, SessionDevices devices) {
+	SecondStepController(SecondSignIn secondSignIn, SessionDevices devices, NewDeviceAlerts alerts) {
 		this.secondSignIn = secondSignIn;
 		this.devices = devices;
+		this.alerts = alerts;
 	}
 
 	@GetMapping("/login/second-factor")
@@ -60,6 +65,7 @@ class SecondStepController {
 				SecurityContextHolder.setContext(context);
 				contexts.saveContext(context, request, response);
 				devices.recordSignIn(request.getSession(), request);
+				alerts.signedIn(request, response, completion.user());
 				return "redirect:/account";
 			}
 			case EXPIRED -> {

@@ -1,4 +1,4 @@
-package org.accountsecurity.account;
+package org.accountsecurity.device;
 
 import java.util.function.Supplier;
 
@@ -9,24 +9,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Browser and operating system from a user agent, with uap-java's regular expressions.
- * The parser takes a while to build (it compiles some hundreds of patterns): one instance
- * serves every thread, built at the first sign-in; each session is parsed once, when it
- * signs in ({@link SessionDevices}).
+ * Browser and operating system of a user agent, with uap-java's rules. Building the
+ * parser compiles some hundreds of patterns (about a second): one instance serves every
+ * thread, built at its first use rather than at start-up.
  */
 @Component
-class UserAgents {
+public final class UserAgents {
 
 	/** Longer user agents are cut before parsing, as audit stores them. */
-	static final int MAX_LENGTH = 200;
+	public static final int MAX_LENGTH = 200;
 
 	private final Supplier<Parser> parser = SingletonSupplier.of(Parser::new);
 
-	Described describe(String userAgent) {
+	public Described describe(String userAgent) {
 		if (userAgent == null || userAgent.isBlank()) {
 			return new Described(null, null);
 		}
-		Client client = parser.get().parse(userAgent);
+		Client client = parser.get()
+			.parse(userAgent.length() > MAX_LENGTH ? userAgent.substring(0, MAX_LENGTH) : userAgent);
 		return new Described(name(client.userAgent.family, client.userAgent.major),
 				name(client.os.family, client.os.major));
 	}
@@ -39,7 +39,16 @@ class UserAgents {
 	}
 
 	/** A browser and an operating system; either may be null (unknown). */
-	record Described(String browser, String os) {
+	public record Described(String browser, String os) {
+
+		/** Such as {@code Firefox 128 / Windows 10}; null when neither is known. */
+		public String inWords() {
+			if (browser == null && os == null) {
+				return null;
+			}
+			return (browser == null ? "?" : browser) + " / " + (os == null ? "?" : os);
+		}
+
 	}
 
 }

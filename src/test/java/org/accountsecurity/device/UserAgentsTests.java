@@ -1,23 +1,23 @@
-package org.accountsecurity.account;
+package org.accountsecurity.device;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.accountsecurity.account.UserAgents.Described;
+import org.accountsecurity.device.UserAgents.Described;
 import org.accountsecurity.support.Race;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Browser and system from real user agents, with one shared parser. */
-class UserAgentsTests {
+public class UserAgentsTests {
 
-	static final String FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+	public static final String FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
-	static final String CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
+	public static final String CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 
-	static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+	public static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
 			+ "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
 	final UserAgents userAgents = new UserAgents();

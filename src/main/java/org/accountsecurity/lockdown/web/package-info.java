@@ -1,0 +1,2 @@
+/** The "This wasn't me" pages: confirm, then lock down. */
+package org.accountsecurity.lockdown.web;
