@@ -18,7 +18,10 @@ public interface SecondFactorRemovalStatus {
 	/** The pending removals that are due first, at most {@code limit}. */
 	List<PendingRemoval> all(int limit);
 
-	/** A removal asked for at {@code requestedAt} that takes effect at {@code effectiveAt}. */
+	/**
+	 * A removal asked for at {@code requestedAt} that takes effect at
+	 * {@code effectiveAt}.
+	 */
 	record PendingRemoval(UUID accountId, Instant requestedAt, Instant effectiveAt) {
 	}
 

@@ -52,7 +52,9 @@ class FactorRemoval {
 		this.transaction = transaction;
 	}
 
-	/** Removes the account's factors if its removal is due and nobody took it; says so. */
+	/**
+	 * Removes the account's factors if its removal is due and nobody took it; says so.
+	 */
 	boolean removeIfDue(UUID accountId, Instant now) {
 		List<AfterChangeStep> steps = transaction.execute(tx -> {
 			if (!removals.claimDue(accountId, now)) {
@@ -60,12 +62,13 @@ class FactorRemoval {
 			}
 			credentials.remove(accountId);
 			recoveryCodes.removeAll(accountId);
-			// PASSKEYS: passkeys.removeAll(accountId) goes here, the one place factors are
+			// PASSKEYS: passkeys.removeAll(accountId) goes here, the one place factors
+			// are
 			// removed at an operator's request.
-			audit.record(
-					AuditEntry.forAccount(AuditEventType.SECOND_FACTOR_REMOVED, Outcome.SUCCESS, null, accountId, SYSTEM)
-						.byActor(AuditEntry.SYSTEM)
-						.with("reason", "operator_request"));
+			audit.record(AuditEntry
+				.forAccount(AuditEventType.SECOND_FACTOR_REMOVED, Outcome.SUCCESS, null, accountId, SYSTEM)
+				.byActor(AuditEntry.SYSTEM)
+				.with("reason", "operator_request"));
 			return afterChange.record(accountId, SYSTEM,
 					RemovalNoticeStep.plan(accountId, RemovalNoticeStep.REMOVED_MAIL, now));
 		});

@@ -66,8 +66,7 @@ class PendingRemovals implements SecondFactorRemovalStatus {
 
 	/** Whether the removal is pending with this cancel token. */
 	boolean hasCancelToken(UUID accountId, String tokenHash) {
-		return jdbc
-			.sql("select count(*) from second_factor_removal where account_id = ? and cancel_token_hash = ?")
+		return jdbc.sql("select count(*) from second_factor_removal where account_id = ? and cancel_token_hash = ?")
 			.params(accountId, tokenHash)
 			.query(Long.class)
 			.single() > 0;
@@ -87,9 +86,9 @@ class PendingRemovals implements SecondFactorRemovalStatus {
 
 	/** Accounts whose removal is due at {@code now} and whose holder was mailed. */
 	List<UUID> due(Instant now, int limit) {
-		return jdbc
-			.sql("select account_id from second_factor_removal where effective_at <= ? and cancel_token_hash is not null"
-					+ " order by effective_at limit ?")
+		return jdbc.sql(
+				"select account_id from second_factor_removal where effective_at <= ? and cancel_token_hash is not null"
+						+ " order by effective_at limit ?")
 			.params(Timestamp.from(now), limit)
 			.query(UUID.class)
 			.list();

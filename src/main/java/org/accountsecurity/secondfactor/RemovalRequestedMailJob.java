@@ -63,9 +63,8 @@ class RemovalRequestedMailJob implements OutboxHandler {
 		if (!removals.setCancelToken(account.id(), requestedAt, issued.tokenHash())) {
 			return;
 		}
-		mailer.send(account, RemovalNoticeStep.REQUESTED_MAIL,
-				Map.of("requestedAt", requestedAt, "effectiveAt", removal.effectiveAt(), "cancelLink",
-						mailer.link(account, CANCEL_PATH, "token", issued.token())));
+		mailer.send(account, RemovalNoticeStep.REQUESTED_MAIL, Map.of("requestedAt", requestedAt, "effectiveAt",
+				removal.effectiveAt(), "cancelLink", mailer.link(account, CANCEL_PATH, "token", issued.token())));
 	}
 
 	@Override

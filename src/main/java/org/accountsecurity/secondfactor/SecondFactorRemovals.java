@@ -76,8 +76,9 @@ public class SecondFactorRemovals {
 		String actor = AuditEntry.operator(operatorId);
 		Optional<PendingRemoval> pending = removals.of(accountId);
 		if (pending.isEmpty() && !secondFactors.of(accountId).any()) {
-			audit.record(AuditEntry.forAccount(AuditEventType.SECOND_FACTOR_REMOVAL_REQUESTED, Outcome.FAILURE,
-					"no_second_factor", accountId, origin)
+			audit.record(AuditEntry
+				.forAccount(AuditEventType.SECOND_FACTOR_REMOVAL_REQUESTED, Outcome.FAILURE, "no_second_factor",
+						accountId, origin)
 				.byActor(actor));
 			throw new NoSecondFactor();
 		}
@@ -96,8 +97,9 @@ public class SecondFactorRemovals {
 		});
 		if (steps == null) {
 			PendingRemoval existing = pending.or(() -> removals.of(accountId)).orElseThrow(NoSecondFactor::new);
-			audit.record(AuditEntry.forAccount(AuditEventType.SECOND_FACTOR_REMOVAL_REQUESTED, Outcome.FAILURE,
-					"already_pending", accountId, origin)
+			audit.record(AuditEntry
+				.forAccount(AuditEventType.SECOND_FACTOR_REMOVAL_REQUESTED, Outcome.FAILURE, "already_pending",
+						accountId, origin)
 				.byActor(actor));
 			return new Requested(existing, false);
 		}

@@ -39,7 +39,8 @@ class SecurityConfiguration {
 	// may take it elsewhere.
 	private static final RequestMatcher RESET_PAGES = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
-			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"));
+			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"),
+			PathPatternRequestMatcher.withDefaults().matcher("/second-factor/removal/cancel"));
 
 	@Bean
 	@Order(1)
@@ -81,6 +82,10 @@ class SecurityConfiguration {
 				// The second sign-in step: its controller grants nothing without a
 				// pending state.
 				.requestMatchers("/login/second-factor")
+				.permitAll()
+				// The mailed link that cancels a second-factor removal: its token is the
+				// proof.
+				.requestMatchers("/second-factor/removal/cancel")
 				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")

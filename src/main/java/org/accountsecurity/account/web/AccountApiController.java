@@ -14,6 +14,8 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
+import org.accountsecurity.account.SecondFactorRemovalStatus;
+import org.accountsecurity.account.SecondFactorRemovalStatus.PendingRemoval;
 import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.requester.RequestOrigin;
@@ -43,7 +45,11 @@ class AccountApiController {
 
 	private final SecondFactorStatus secondFactors;
 
-	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors) {
+	private final SecondFactorRemovalStatus removals;
+
+	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors,
+			SecondFactorRemovalStatus removals) {
+		this.removals = removals;
 		this.service = service;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
@@ -53,8 +59,8 @@ class AccountApiController {
 	@GetMapping("/api/v1/accounts/{id}")
 	ResponseEntity<Object> show(@PathVariable UUID id) {
 		return accounts.findById(id)
-			.<ResponseEntity<Object>>map(
-					account -> ResponseEntity.ok(AccountResponse.of(account, secondFactors.of(id).kinds())))
+			.<ResponseEntity<Object>>map(account -> ResponseEntity.ok(AccountResponse.of(account,
+					secondFactors.of(id).kinds(), removals.of(id).map(RemovalResponse::of).orElse(null))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));
@@ -69,7 +75,7 @@ class AccountApiController {
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
-		return AccountResponse.of(account, secondFactors.of(account.id()).kinds());
+		return AccountResponse.of(account, secondFactors.of(account.id()).kinds(), null);
 	}
 
 	/**
@@ -79,15 +85,24 @@ class AccountApiController {
 	}
 
 	/**
-	 * An account as the API shows it: never a hash, and of its second factors only the
-	 * kinds.
+	 * An account as the API shows it: never a hash, of its second factors only the kinds,
+	 * and an operator's pending removal of them (null when none).
 	 */
 	record AccountResponse(UUID id, String email, String displayName, String language, Set<Role> roles,
-			Instant createdAt, List<String> secondFactors) {
+			Instant createdAt, List<String> secondFactors, RemovalResponse secondFactorRemoval) {
 
-		static AccountResponse of(Account account, List<String> secondFactors) {
+		static AccountResponse of(Account account, List<String> secondFactors, RemovalResponse removal) {
 			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
-					account.roles(), account.createdAt(), secondFactors);
+					account.roles(), account.createdAt(), secondFactors, removal);
+		}
+
+	}
+
+	/** A pending removal of the second factors: asked for, and when it takes effect. */
+	record RemovalResponse(Instant requestedAt, Instant effectiveAt) {
+
+		static RemovalResponse of(PendingRemoval removal) {
+			return new RemovalResponse(removal.requestedAt(), removal.effectiveAt());
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.InvalidAccount;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.account.SecondFactorRemovalStatus;
 import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.requester.RequestOrigin;
@@ -42,8 +43,11 @@ class AccountController {
 
 	private final SecondFactorStatus secondFactors;
 
+	private final SecondFactorRemovalStatus removals;
+
 	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail,
-			SecondFactorStatus secondFactors) {
+			SecondFactorStatus secondFactors, SecondFactorRemovalStatus removals) {
+		this.removals = removals;
 		this.accounts = accounts;
 		this.service = service;
 		this.sessions = sessions;
@@ -62,6 +66,7 @@ class AccountController {
 		model.addAttribute("events", trail.recentForAccount(account.id(), 10));
 		model.addAttribute("activeSessions", sessions.countActive(account.id()));
 		model.addAttribute("secondFactors", secondFactors.of(account.id()));
+		model.addAttribute("secondFactorRemoval", removals.of(account.id()).orElse(null));
 		return DETAILS_VIEW;
 	}
 

@@ -55,9 +55,12 @@ class AuditConsoleController {
 
 	private final Accounts accounts;
 
+	private final PendingRemovalList removals;
+
 	AuditConsoleController(AuditTrail trail, AuditExports exports, ChainVerifier verifier, ResetLinkHistory resetLinks,
-			AuditRetention retention, Accounts accounts) {
+			AuditRetention retention, Accounts accounts, PendingRemovalList removals) {
 		this.accounts = accounts;
+		this.removals = removals;
 		this.trail = trail;
 		this.exports = exports;
 		this.verifier = verifier;
@@ -72,6 +75,7 @@ class AuditConsoleController {
 		model.addAttribute("verifyAction", filter.link(PATH + "/verify", pageNumber(filter)));
 		model.addAttribute("lastRun", retention.lastRun().orElse(null));
 		model.addAttribute("retentionDays", retention.retention().toDays());
+		model.addAttribute("pendingRemovals", removals.all());
 		AuditQuery query;
 		try {
 			query = filter.toQuery();
@@ -92,6 +96,8 @@ class AuditConsoleController {
 		account.ifPresent(a -> {
 			model.addAttribute("account", a);
 			model.addAttribute("resetLinks", resetLinks.latest(a.id(), RESET_LINKS_SHOWN));
+			model.addAttribute("secondFactors", removals.secondFactors(a.id()));
+			model.addAttribute("removal", removals.of(a.id()));
 		});
 		return VIEW;
 	}
