@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * two instances never both remove or audit one.
  */
 @Component
-class RemovalJob {
+public class RemovalJob {
 
 	private static final Logger log = LoggerFactory.getLogger(RemovalJob.class);
 
@@ -48,8 +48,11 @@ class RemovalJob {
 		}
 	}
 
-	/** Carries out every due removal this call took; returns how many. */
-	int removeDue() {
+	/**
+	 * Carries out every due removal this call took; returns how many. Safe to call from
+	 * anywhere at any time (tests call it instead of waiting for the schedule).
+	 */
+	public int removeDue() {
 		Instant now = clock.instant();
 		int removed = 0;
 		for (UUID accountId : removals.due(now, BATCH)) {
