@@ -11,12 +11,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Second-factor settings: the keys that encrypt TOTP secrets (newest first), how long a
- * proven password waits for its second step, and the limits on code attempts.
+ * proven password waits for its second step, the limits on code attempts, and how long an
+ * operator-requested removal waits for the holder to object ({@code removal-delay}).
  */
 @ConfigurationProperties("app.second-factor")
 @Validated
 public record SecondFactorProperties(List<String> encryptionKey, @DefaultValue("PT5M") Duration pendingTtl,
-		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit) {
+		@DefaultValue PerAccountLimit perAccountLimit, @DefaultValue PerClientLimit perClientLimit,
+		@DefaultValue("PT72H") Duration removalDelay) {
 
 	/** Code attempts (right or wrong) per account and window. */
 	public record PerAccountLimit(@DefaultValue("10") @Min(1) int requests, @DefaultValue("PT15M") Duration window) {

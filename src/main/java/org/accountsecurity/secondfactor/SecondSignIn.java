@@ -41,10 +41,13 @@ public class SecondSignIn {
 
 	private final SecondFactorProperties properties;
 
+	private final SecondFactorRemovals removals;
+
 	private final Clock clock;
 
 	SecondSignIn(TotpCredentials credentials, CodeCheck check, SecondFactorThrottle throttle, Accounts accounts,
-			AuditLog audit, SecondFactorProperties properties, Clock clock) {
+			AuditLog audit, SecondFactorProperties properties, SecondFactorRemovals removals, Clock clock) {
+		this.removals = removals;
 		this.credentials = credentials;
 		this.check = check;
 		this.throttle = throttle;
@@ -105,6 +108,8 @@ public class SecondSignIn {
 		}
 		audit.record(AuditEntry.forAccount(AuditEventType.SECOND_FACTOR_SUCCEEDED, Outcome.SUCCESS, kind, accountId,
 				origin));
+		// Whoever holds a factor is no one who lost it: an operator's removal ends here.
+		removals.cancelBySignIn(accountId, origin);
 		AccountUser user = new AccountUser(account.get(), clock.instant());
 		user.eraseCredentials();
 		return new Completion(Status.SIGNED_IN, user);

@@ -49,6 +49,31 @@ final class SecretCipher {
 		this.currentId = byId.keySet().iterator().next();
 	}
 
+	/** The id of the key that encrypts, and signs ({@link #signingKey}). */
+	String currentKeyId() {
+		return currentId;
+	}
+
+	/**
+	 * An HMAC-SHA256 key for signing tokens of {@code use}, derived from the key
+	 * {@code keyId} (so it rotates with it, and is apart from the AES key and every other
+	 * use); null for an unknown id.
+	 */
+	SecretKey signingKey(String keyId, String use) {
+		SecretKey key = keyId == null ? null : byId.get(keyId);
+		if (key == null) {
+			return null;
+		}
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return new SecretKeySpec(mac.doFinal(("signing:" + use).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
 	String encrypt(byte[] plain, String purpose) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		RANDOM.nextBytes(nonce);

@@ -41,7 +41,8 @@ class SecurityConfiguration {
 	private static final RequestMatcher RESET_PAGES = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
 			PathPatternRequestMatcher.withDefaults().matcher("/account/email/confirm"),
-			PathPatternRequestMatcher.withDefaults().matcher("/account/lockdown"));
+			PathPatternRequestMatcher.withDefaults().matcher("/account/lockdown"),
+			PathPatternRequestMatcher.withDefaults().matcher("/second-factor/removal/cancel"));
 
 	@Bean
 	@Order(1)
@@ -93,6 +94,10 @@ class SecurityConfiguration {
 				.permitAll()
 				// "This wasn't me" from a mail: its signed link is the credential.
 				.requestMatchers("/account/lockdown")
+				.permitAll()
+				// The mailed link that cancels a second-factor removal: its token is the
+				// proof.
+				.requestMatchers("/second-factor/removal/cancel")
 				.permitAll()
 				.requestMatchers("/operator/**", "/actuator/**")
 				.hasRole("OPERATOR")

@@ -17,15 +17,18 @@ import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.secondfactor.RemovalJob;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.TestAccounts;
+import org.accountsecurity.support.TestClock;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +75,15 @@ class MailSecretsIntegrationTests extends IntegrationTest {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	RemovalJob removalJob;
+
 	@Test
 	void noMailOfAnyKindCarriesAPasswordAHashOrATemporaryPassword() throws Exception {
 		Account account = TestAccounts.create(accountService, Language.EN);
@@ -101,7 +113,26 @@ class MailSecretsIntegrationTests extends IntegrationTest {
 		assertThat(operator.post("/operator/accounts/" + account.id() + "/password-reset", Map.of()).statusCode())
 			.isEqualTo(302);
 
-		List<MimeMessage> mails = new ArrayList<>(mailbox.await(account.email(), 5));
+		// The second-factor removal's mails: asked for (with its cancel link), then
+		// carried
+		// out. The factor is a bare row: the removal never reads its secret.
+		jdbc.sql("insert into totp_credential (account_id, secret, enrolled_at) values (?, ?, ?)")
+			.params(account.id(), "test:AAAA", java.sql.Timestamp.from(clock.instant()))
+			.update();
+		operator.get("/operator/audit?email=" + account.email());
+		assertThat(
+				operator.post("/operator/accounts/" + account.id() + "/second-factors/removal", Map.of()).statusCode())
+			.isEqualTo(302);
+		mailbox.await(account.email(), 6);
+		clock.advance(java.time.Duration.ofHours(73));
+		try {
+			removalJob.removeDue();
+		}
+		finally {
+			clock.reset();
+		}
+
+		List<MimeMessage> mails = new ArrayList<>(mailbox.await(account.email(), 7));
 		mails.addAll(mailbox.await(newEmail, 1));
 		String currentHash = accounts.findById(account.id()).orElseThrow().passwordHash();
 		List<String> secrets = new ArrayList<>(List.of(TestAccounts.PASSWORD, NEW_PASSWORD));

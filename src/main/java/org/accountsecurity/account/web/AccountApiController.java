@@ -15,6 +15,8 @@ import org.accountsecurity.account.AccountLockdowns;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.account.NewAccount;
+import org.accountsecurity.account.SecondFactorRemovalStatus;
+import org.accountsecurity.account.SecondFactorRemovalStatus.PendingRemoval;
 import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.requester.RequestOrigin;
@@ -46,8 +48,11 @@ class AccountApiController {
 
 	private final AccountLockdowns lockdowns;
 
+	private final SecondFactorRemovalStatus removals;
+
 	AccountApiController(AccountService service, Accounts accounts, SecondFactorStatus secondFactors,
-			AccountLockdowns lockdowns) {
+			AccountLockdowns lockdowns, SecondFactorRemovalStatus removals) {
+		this.removals = removals;
 		this.service = service;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
@@ -58,8 +63,9 @@ class AccountApiController {
 	@GetMapping("/api/v1/accounts/{id}")
 	ResponseEntity<Object> show(@PathVariable UUID id) {
 		return accounts.findById(id)
-			.<ResponseEntity<Object>>map(account -> ResponseEntity
-				.ok(AccountResponse.of(account, secondFactors.of(id).kinds(), lockdowns.lockedDownAt(id).orElse(null))))
+			.<ResponseEntity<Object>>map(account -> ResponseEntity.ok(AccountResponse.of(account,
+					secondFactors.of(id).kinds(), removals.of(id).map(RemovalResponse::of).orElse(null),
+					lockdowns.lockedDownAt(id).orElse(null))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
 						"No account has this id.")));
@@ -74,7 +80,7 @@ class AccountApiController {
 		Account account = service.create(
 				new NewAccount(request.email(), request.displayName(), language, request.password(), Set.of(Role.USER)),
 				AuditEntry.operator(operator.accountId()), RequestOrigin.of(http));
-		return AccountResponse.of(account, secondFactors.of(account.id()).kinds(), null);
+		return AccountResponse.of(account, secondFactors.of(account.id()).kinds(), null, null);
 	}
 
 	/**
@@ -85,14 +91,25 @@ class AccountApiController {
 
 	/**
 	 * An account as the API shows it: never a hash, of its second factors only the kinds,
-	 * and since when its holder has locked it down (null: not locked).
+	 * an operator's pending removal of them (null when none), and since when its holder
+	 * has locked it down (null: not locked).
 	 */
 	record AccountResponse(UUID id, String email, String displayName, String language, Set<Role> roles,
-			Instant createdAt, List<String> secondFactors, Instant lockedDownAt) {
+			Instant createdAt, List<String> secondFactors, RemovalResponse secondFactorRemoval, Instant lockedDownAt) {
 
-		static AccountResponse of(Account account, List<String> secondFactors, Instant lockedDownAt) {
+		static AccountResponse of(Account account, List<String> secondFactors, RemovalResponse removal,
+				Instant lockedDownAt) {
 			return new AccountResponse(account.id(), account.email(), account.displayName(), account.language().code(),
-					account.roles(), account.createdAt(), secondFactors, lockedDownAt);
+					account.roles(), account.createdAt(), secondFactors, removal, lockedDownAt);
+		}
+
+	}
+
+	/** A pending removal of the second factors: asked for, and when it takes effect. */
+	record RemovalResponse(Instant requestedAt, Instant effectiveAt) {
+
+		static RemovalResponse of(PendingRemoval removal) {
+			return new RemovalResponse(removal.requestedAt(), removal.effectiveAt());
 		}
 
 	}

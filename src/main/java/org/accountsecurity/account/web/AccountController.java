@@ -15,6 +15,7 @@ import org.accountsecurity.account.AccountUser;
 import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.InvalidAccount;
 import org.accountsecurity.account.Language;
+import org.accountsecurity.account.SecondFactorRemovalStatus;
 import org.accountsecurity.account.SecondFactorStatus;
 import org.accountsecurity.audit.AuditTrail;
 import org.accountsecurity.requester.RequestOrigin;
@@ -51,8 +52,11 @@ class AccountController {
 
 	private final ActiveSessions activeSessions;
 
+	private final SecondFactorRemovalStatus removals;
+
 	AccountController(Accounts accounts, AccountService service, AccountSessions sessions, AuditTrail trail,
-			SecondFactorStatus secondFactors, ActiveSessions activeSessions) {
+			SecondFactorStatus secondFactors, ActiveSessions activeSessions, SecondFactorRemovalStatus removals) {
+		this.removals = removals;
 		this.accounts = accounts;
 		this.service = service;
 		this.sessions = sessions;
@@ -74,6 +78,7 @@ class AccountController {
 		model.addAttribute("sessionList", list);
 		model.addAttribute("activeSessions", list.size());
 		model.addAttribute("secondFactors", secondFactors.of(account.id()));
+		model.addAttribute("secondFactorRemoval", removals.of(account.id()).orElse(null));
 		return DETAILS_VIEW;
 	}
 

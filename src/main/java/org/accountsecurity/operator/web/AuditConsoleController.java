@@ -58,10 +58,13 @@ class AuditConsoleController {
 
 	private final AccountLockdowns lockdowns;
 
+	private final PendingRemovalList removals;
+
 	AuditConsoleController(AuditTrail trail, AuditExports exports, ChainVerifier verifier, ResetLinkHistory resetLinks,
-			AuditRetention retention, Accounts accounts, AccountLockdowns lockdowns) {
+			AuditRetention retention, Accounts accounts, AccountLockdowns lockdowns, PendingRemovalList removals) {
 		this.accounts = accounts;
 		this.lockdowns = lockdowns;
+		this.removals = removals;
 		this.trail = trail;
 		this.exports = exports;
 		this.verifier = verifier;
@@ -76,6 +79,7 @@ class AuditConsoleController {
 		model.addAttribute("verifyAction", filter.link(PATH + "/verify", pageNumber(filter)));
 		model.addAttribute("lastRun", retention.lastRun().orElse(null));
 		model.addAttribute("retentionDays", retention.retention().toDays());
+		model.addAttribute("pendingRemovals", removals.all());
 		AuditQuery query;
 		try {
 			query = filter.toQuery();
@@ -97,6 +101,8 @@ class AuditConsoleController {
 			model.addAttribute("account", a);
 			model.addAttribute("lockedDownAt", lockdowns.lockedDownAt(a.id()).orElse(null));
 			model.addAttribute("resetLinks", resetLinks.latest(a.id(), RESET_LINKS_SHOWN));
+			model.addAttribute("secondFactors", removals.secondFactors(a.id()));
+			model.addAttribute("removal", removals.of(a.id()));
 		});
 		return VIEW;
 	}
