@@ -3,6 +3,7 @@ package org.accountsecurity.web;
 import org.accountsecurity.system.Problems;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -83,11 +84,26 @@ class DependencyOutageFilter extends OncePerRequestFilter {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RedisConnectionFailureException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof QueryTimeoutException
-					|| cause.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
+					|| cause.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")
+					|| isPassingRedisState(cause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// Errors Redis answers while it changes roles or starts: a primary demoted in a
+	// failover (READONLY), a restart reading its AOF (LOADING), a replica cut off from
+	// its
+	// primary (MASTERDOWN), a cluster between states (CLUSTERDOWN, TRYAGAIN), a blocked
+	// read cut short by a role change (UNBLOCKED). They pass by themselves: a 503.
+	private static final List<String> PASSING_REDIS_STATES = List.of("READONLY", "LOADING", "MASTERDOWN", "CLUSTERDOWN",
+			"TRYAGAIN", "UNBLOCKED");
+
+	private static boolean isPassingRedisState(Throwable cause) {
+		String message = cause.getMessage();
+		return message != null && cause.getClass().getName().startsWith("redis.clients.jedis.exceptions.")
+				&& PASSING_REDIS_STATES.stream().anyMatch(code -> message.startsWith(code + " "));
 	}
 
 	private static Throwable rootCause(Throwable ex) {
