@@ -113,6 +113,12 @@ final class OutboxLoop implements Runnable {
 			if (!worker.running()) {
 				return;
 			}
+			// A batch is sent one mail after another: one that waited in it longer than
+			// claim-after may have been taken over by another instance meanwhile.
+			if (!streams.take(consumer, record.getId().getValue())) {
+				log.info("Mail outbox: mail {} was taken over by another worker; skipped here", record.getId());
+				continue;
+			}
 			processor.process(record);
 		}
 	}

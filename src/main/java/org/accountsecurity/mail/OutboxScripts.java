@@ -103,6 +103,15 @@ final class OutboxScripts {
 			return claimed
 			""", Long.class);
 
+	// Just before a mail is sent: still this consumer's (no other took it over while it
+	// waited in this consumer's batch)? Then its idle time starts again, so that nobody
+	// takes it over while it is being sent.
+	static final RedisScript<Long> TAKE = RedisScript.of("""
+			if #redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1, ARGV[2]) == 0 then return 0 end
+			redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+			return 1
+			""", Long.class);
+
 	// Each restart adds a consumer name; forget those that hold nothing and were not seen
 	// for a long time.
 	static final RedisScript<Long> PRUNE_CONSUMERS = RedisScript.of("""

@@ -124,6 +124,14 @@ final class OutboxStreams {
 				Long.toString(minIdle.toMillis())));
 	}
 
+	/**
+	 * Whether message {@code id} is still pending for {@code consumer}; if so its idle
+	 * time starts again (see {@code app.mail.claim-after}).
+	 */
+	boolean take(String consumer, String id) {
+		return orZero(redis.execute(OutboxScripts.TAKE, List.of(STREAM), GROUP, consumer, id)) == 1L;
+	}
+
 	long pruneConsumers(String self, Duration idle) {
 		return orZero(redis.execute(OutboxScripts.PRUNE_CONSUMERS, List.of(STREAM), GROUP, self,
 				Long.toString(idle.toMillis())));

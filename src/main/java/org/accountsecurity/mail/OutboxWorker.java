@@ -42,7 +42,8 @@ class OutboxWorker implements SmartLifecycle {
 	@Autowired
 	OutboxWorker(StringRedisTemplate redis, MailProperties properties, List<OutboxHandler> handlers,
 			MeterRegistry meters) {
-		this(redis, properties, handlers, meters, Timing.DEFAULT, OutboxLoop.uniqueConsumerName());
+		this(redis, properties, handlers, meters, Timing.DEFAULT.claimingAfter(properties.claimAfter()),
+				OutboxLoop.uniqueConsumerName());
 	}
 
 	OutboxWorker(StringRedisTemplate redis, MailProperties properties, List<OutboxHandler> handlers,
@@ -137,7 +138,17 @@ class OutboxWorker implements SmartLifecycle {
 			Duration maxBackoff) {
 
 		static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
-				Duration.ofSeconds(60), Duration.ofSeconds(10));
+				MailProperties.DEFAULT_CLAIM_AFTER, Duration.ofSeconds(10));
+
+		/**
+		 * Takes over another consumer's unfinished mails once they are {@code claimAfter}
+		 * old, looking for them twice as often (at least every 30 seconds).
+		 */
+		Timing claimingAfter(Duration claimAfter) {
+			Duration every = claimAfter.dividedBy(2);
+			return new Timing(block, requeueEvery, every.compareTo(reclaimEvery) < 0 ? every : reclaimEvery, claimAfter,
+					maxBackoff);
+		}
 
 	}
 

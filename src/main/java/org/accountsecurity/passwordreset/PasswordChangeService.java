@@ -95,19 +95,38 @@ public class PasswordChangeService {
 		if (!tokens.consume(pending)) {
 			return rejected(pending, tokens.stateOf(pending), origin);
 		}
-		List<AfterChangeStep> steps = transaction.execute(status -> {
-			accounts.changePassword(account.id(), hash, clock.instant());
-			audit.record(
-					AuditEntry.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, null, account.id(), origin)
-						.with("via", "reset_link"));
-			return afterChange.record(account.id(), origin, RevokeResetLinksStep.PLAN,
-					EndSessionsStep.plan(null, "password_changed"), notice.plan(account.id(), origin));
-		});
+		List<AfterChangeStep> steps;
+		try {
+			steps = transaction.execute(status -> {
+				accounts.changePassword(account.id(), hash, clock.instant());
+				audit.record(AuditEntry
+					.forAccount(AuditEventType.PASSWORD_CHANGED, Outcome.SUCCESS, null, account.id(), origin)
+					.with("via", "reset_link"));
+				return afterChange.record(account.id(), origin, RevokeResetLinksStep.PLAN,
+						EndSessionsStep.plan(null, "password_changed"), notice.plan(account.id(), origin));
+			});
+		}
+		catch (RuntimeException ex) {
+			// The database failed: the password did not change, so the link must not
+			// stay used up. (Had the commit gone through unseen, the link is refused
+			// anyway: the credential version moved on.)
+			giveBack(pending, ex);
+			throw ex;
+		}
 		// The password is changed: a step that fails now is finished by the worker, and
 		// the answer says the truth.
 		afterChange.runNow(steps, origin);
 		meters.counter("reset.tokens.consumed").increment();
 		return ChangeResult.CHANGED;
+	}
+
+	private void giveBack(PendingReset pending, RuntimeException failure) {
+		try {
+			tokens.giveBack(pending);
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private ChangeResult rejected(PendingReset pending, ResetLinkState state, RequestOrigin origin) {

@@ -52,6 +52,14 @@ final class RedisResetLinkStore implements ResetLinkStore {
 			return 1
 			""", Long.class);
 
+	// Undoes a consume whose change failed, unless a newer link is live by now.
+	private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
+			if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'used' or redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+			redis.call('HDEL', KEYS[2], ARGV[1])
+			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			return 1
+			""", Long.class);
+
 	private static final RedisScript<String> STATE = RedisScript.of("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return 'valid' end
 			return redis.call('HGET', KEYS[2], ARGV[1]) or 'revoked'
@@ -71,6 +79,12 @@ final class RedisResetLinkStore implements ResetLinkStore {
 	@Override
 	public boolean consume(UUID accountId, String linkHash) {
 		return retire(accountId, linkHash, "used");
+	}
+
+	@Override
+	public boolean giveBack(UUID accountId, String linkHash, Duration ttl) {
+		Long done = redis.execute(GIVE_BACK, keys(accountId), linkHash, Long.toString(ttl.toMillis()));
+		return done != null && done == 1L;
 	}
 
 	@Override

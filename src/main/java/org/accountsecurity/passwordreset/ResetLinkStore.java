@@ -21,6 +21,13 @@ interface ResetLinkStore {
 	/** Uses the link if it is the live one; true for exactly one of concurrent calls. */
 	boolean consume(UUID accountId, String linkHash);
 
+	/**
+	 * Makes a link that {@link #consume} used live again for {@code ttl}, unless another
+	 * link became live since: the change it was used for failed (the database was down).
+	 * True if it did.
+	 */
+	boolean giveBack(UUID accountId, String linkHash, Duration ttl);
+
 	/** Revokes the link if it is the live one; true if it was. */
 	boolean revoke(UUID accountId, String linkHash);
 

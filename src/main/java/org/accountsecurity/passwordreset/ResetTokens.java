@@ -1,6 +1,7 @@
 package org.accountsecurity.passwordreset;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,8 +27,11 @@ public class ResetTokens {
 
 	private final Counter issued;
 
+	private final Clock clock;
+
 	ResetTokens(ResetProperties properties, ResetLinkStore store, Clock clock, MeterRegistry meters) {
 		this.codec = new ResetTokenCodec(new SigningKeys(properties.signingKeys()), clock);
+		this.clock = clock;
 		this.store = store;
 		this.properties = properties;
 		this.issued = meters.counter("reset.tokens.issued");
@@ -71,6 +75,17 @@ public class ResetTokens {
 	 */
 	public boolean consume(PendingReset pending) {
 		return store.consume(pending.accountId(), pending.tokenIdHash());
+	}
+
+	/**
+	 * Makes a consumed link usable again because the password change it was consumed for
+	 * did not commit; nothing if it expired or a newer link was issued meanwhile.
+	 */
+	public void giveBack(PendingReset pending) {
+		Duration left = Duration.between(clock.instant(), pending.expiresAt());
+		if (!left.isNegative() && !left.isZero()) {
+			store.giveBack(pending.accountId(), pending.tokenIdHash(), left);
+		}
 	}
 
 	/** Revokes one link (I did not ask for this); true if it was live. */

@@ -3,6 +3,9 @@ package org.accountsecurity.web;
 import org.accountsecurity.system.Problems;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -22,6 +25,8 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -83,11 +88,34 @@ class DependencyOutageFilter extends OncePerRequestFilter {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RedisConnectionFailureException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof QueryTimeoutException
-					|| cause.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
+					|| cause.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")
+					|| isPassingRedisState(cause) || isDatabaseUnreachable(cause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// Errors Redis answers while it changes roles or starts: a primary demoted in a
+	// failover (READONLY), a restart reading its AOF (LOADING), a replica cut off from
+	// its
+	// primary (MASTERDOWN), a cluster between states (CLUSTERDOWN, TRYAGAIN), a blocked
+	// read cut short by a role change (UNBLOCKED). They pass by themselves: a 503.
+	private static final List<String> PASSING_REDIS_STATES = List.of("READONLY", "LOADING", "MASTERDOWN", "CLUSTERDOWN",
+			"TRYAGAIN", "UNBLOCKED");
+
+	// A connection the database dropped, or none to be had (SQLSTATE class 08), as
+	// when a commit, a rollback or the start of a transaction meets a stopped PostgreSQL.
+	private static boolean isDatabaseUnreachable(Throwable cause) {
+		return cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+				|| cause instanceof SQLTransientConnectionException || (cause instanceof SQLException sql
+						&& sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+	}
+
+	private static boolean isPassingRedisState(Throwable cause) {
+		String message = cause.getMessage();
+		return message != null && cause.getClass().getName().startsWith("redis.clients.jedis.exceptions.")
+				&& PASSING_REDIS_STATES.stream().anyMatch(code -> message.startsWith(code + " "));
 	}
 
 	private static Throwable rootCause(Throwable ex) {

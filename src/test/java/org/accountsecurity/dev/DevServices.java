@@ -58,7 +58,10 @@ public class DevServices {
 
 	@Bean(destroyMethod = "stop")
 	GreenMail greenMail(Environment env) {
-		int smtp = env.getRequiredProperty("spring.mail.port", Integer.class);
+		// A test may put a relay between the service and the SMTP server
+		// (support/TcpRelay).
+		int smtp = env.getProperty("app.dev.smtp-server-port", Integer.class,
+				env.getRequiredProperty("spring.mail.port", Integer.class));
 		int imap = env.getRequiredProperty("app.dev.imap-port", Integer.class);
 		GreenMail mail = new GreenMail(
 				new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),

@@ -39,6 +39,18 @@ final class InMemoryResetLinkStore implements ResetLinkStore {
 	}
 
 	@Override
+	public synchronized boolean giveBack(UUID accountId, String linkHash, Duration ttl) {
+		Link link = live.get(accountId);
+		Gone marker = gone.get(accountId + linkHash);
+		if ((link != null && !isExpired(link.expiresAt())) || marker == null || marker.state() != ResetLinkState.USED) {
+			return false;
+		}
+		gone.remove(accountId + linkHash);
+		live.put(accountId, new Link(linkHash, clock.instant().plus(ttl)));
+		return true;
+	}
+
+	@Override
 	public synchronized boolean revoke(UUID accountId, String linkHash) {
 		return retire(accountId, linkHash, ResetLinkState.REVOKED);
 	}

@@ -41,6 +41,23 @@ abstract class ResetLinkStoreContract {
 	}
 
 	@Test
+	void aLinkGivenBackAfterAFailedChangeIsValidAgainButNotOverANewerOne() {
+		store().replace(account, "one", TTL);
+		assertThat(store().giveBack(account, "one", TTL)).isFalse();
+		store().consume(account, "one");
+		assertThat(store().giveBack(account, "one", TTL)).isTrue();
+		assertThat(store().state(account, "one")).isEqualTo(ResetLinkState.VALID);
+		assertThat(store().consume(account, "one")).isTrue();
+
+		store().replace(account, "two", TTL);
+		assertThat(store().giveBack(account, "one", TTL)).isFalse();
+		assertThat(store().state(account, "two")).isEqualTo(ResetLinkState.VALID);
+		store().revoke(account, "two");
+		assertThat(store().giveBack(account, "two", TTL)).isFalse();
+		assertThat(store().state(account, "two")).isEqualTo(ResetLinkState.REVOKED);
+	}
+
+	@Test
 	void aNewerLinkRevokesTheOlderOne() {
 		store().replace(account, "one", TTL);
 		store().replace(account, "two", TTL);
