@@ -19,6 +19,7 @@ import org.accountsecurity.passwordreset.ResetTokens.Check;
 import org.accountsecurity.passwordreset.ResetTokens.IssuedToken;
 import org.accountsecurity.support.ServiceTest;
 import org.accountsecurity.support.TestClock;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +97,22 @@ class ResetTokenFuzzTests {
 		// No link was issued, so the store knows none of them.
 		assertThat(check.state()).isNotEqualTo(ResetLinkState.VALID);
 		assertThat(cancel.state()).isNotEqualTo(ResetLinkState.VALID);
+	}
+
+	@Test
+	void aSignedTokenWhoseClaimsHaveTheWrongTypeIsInvalid() {
+		Map<String, Object> header = Map.of("alg", "HS256", "kid", "test");
+		long now = clock.instant().getEpochSecond();
+		for (String claims : List.of(
+				"{\"sub\":\"" + UUID.randomUUID() + "\",\"pur\":\"password-reset\",\"cv\":\"3\",\"jti\":\"x\",\"exp\":"
+						+ (now + 60) + "}",
+				"{\"sub\":\"" + UUID.randomUUID() + "\",\"pur\":\"password-reset-cancel\",\"cv\":3,\"lnk\":[1],\"exp\":"
+						+ (now + 60) + "}")) {
+			String signed = b64(json(new LinkedHashMap<>(header))) + "." + b64(claims);
+			String token = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(signed));
+			assertThat(tokens.check(token).state()).isEqualTo(ResetLinkState.INVALID);
+			assertThat(tokens.checkCancel(token).state()).isEqualTo(ResetLinkState.INVALID);
+		}
 	}
 
 	private static String change(String token, FuzzedDataProvider data) {
