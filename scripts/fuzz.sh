@@ -21,12 +21,14 @@ TARGETS=(${FUZZ_TARGETS:-
   PasswordPolicyFuzzTests#anyPasswordIsJudgedQuicklyWithoutThrowing
   EndpointFuzzIntegrationTests#noInputGetsAServerError
 })
-LOGS=target/fuzz
+# Its own output folder, so that a make run or test run in this checkout cannot recompile classes under it.
+BUILD="-Dbuild.dir=$PWD/target-fuzz"
+LOGS=target-fuzz/logs
 mkdir -p "$LOGS"
 log() { printf '[fuzz %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 log "compiling"
-$MVN -q -DskipTests test-compile >"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 2; }
+$MVN -q $BUILD -DskipTests test-compile >"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 2; }
 
 # The Spring target pays for starting the service (about 20 s) inside its own share.
 PER_TARGET=$(( TOTAL / ${#TARGETS[@]} ))
@@ -39,7 +41,7 @@ for target in "${TARGETS[@]}"; do
   name=${target//#/.}
   out="$LOGS/$name.log"
   log "fuzzing $target"
-  JAZZER_FUZZ=1 $MVN -o surefire:test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
+  JAZZER_FUZZ=1 $MVN -o $BUILD surefire:test -Djazzer.internal.basedir="$PWD" -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$PER_TARGET" \
     -Djazzer.internal.arg.2=-print_final_stats=1 >"$out" 2>&1
   rc=$?

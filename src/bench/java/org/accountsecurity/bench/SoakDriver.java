@@ -49,7 +49,7 @@ public final class SoakDriver {
 			try (Service service = Service.start(System.getProperty("soak.java", "java"),
 					jvm.get(0).isEmpty() ? List.of() : jvm, cp, serviceArgs, port, work.resolve("service.log"),
 					work.resolve("service.pid"))) {
-				if (service.awaitHealthy(180_000) < 0) {
+				if (service.awaitHealthy(900_000) < 0) {
 					Run.log("the service did not become healthy:%n%s", service.logTail(40));
 					System.exit(2);
 				}
