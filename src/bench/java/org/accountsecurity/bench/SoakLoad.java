@@ -22,7 +22,7 @@ final class SoakLoad {
 
 	static final String OPERATOR_EMAIL = "soak-operator@soak.example.com";
 
-	static final String OPERATOR_PASSWORD = "soak operator keeps the audit trail 2026";
+	static final String OPERATOR_PASSWORD = "lantern quietly ferries 7 grey herons";
 
 	private final int port;
 
