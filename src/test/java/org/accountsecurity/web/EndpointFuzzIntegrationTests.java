@@ -46,7 +46,8 @@ class EndpointFuzzIntegrationTests extends IntegrationTest {
 
 	@FuzzTest(maxDuration = "5m")
 	void noInputGetsAServerError(FuzzedDataProvider data) {
-		// The service talks to its own Redis and SMTP server on this machine: Jazzer's SSRF
+		// The service talks to its own Redis and SMTP server on this machine: Jazzer's
+		// SSRF
 		// detector lets those through and flags a connection anywhere else.
 		BugDetectors.allowNetworkConnections((host, port) -> "localhost".equals(host) || "127.0.0.1".equals(host));
 		FuzzedRequests.Fuzzed fuzzed = requests().next(data);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.util.UriUtils;
@@ -57,7 +58,7 @@ final class FuzzedRequests {
 		int who = data.consumeInt(0, 2);
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
 				java.net.URI.create(path));
-		request.with(identities.as(who));
+		request.with(identities.as(who)).with(FuzzedRequests::asTomcatMapsIt);
 		if (data.consumeInt(0, 7) != 0) {
 			request.with(csrf());
 		}
@@ -83,6 +84,17 @@ final class FuzzedRequests {
 		request.content(body);
 		return new Fuzzed(request, method + " " + path + " as " + who + " type " + contentType + " body "
 				+ new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8), route);
+	}
+
+	/**
+	 * The servlet path as Tomcat gives it to the DispatcherServlet mapped to "/": the
+	 * whole decoded path (MockMvc leaves it empty, which filters that read it, such as
+	 * {@code ErrorPathFilter}, would not see).
+	 */
+	private static MockHttpServletRequest asTomcatMapsIt(MockHttpServletRequest request) {
+		request.setServletPath(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8));
+		request.setPathInfo(null);
+		return request;
 	}
 
 	private String path(String pattern, FuzzedDataProvider data) {
