@@ -3,7 +3,7 @@
 # for the TLS proxy test, Debian's nginx, installed by scripts/ensure-nginx.sh).
 MVN ?= mvn -B
 
-.PHONY: run test lint deps bench package clean
+.PHONY: run test lint deps bench fuzz soak scan package clean
 
 run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) and H2; demo accounts in the banner
 	$(MVN) -q -DskipTests spring-boot:test-run
@@ -19,6 +19,15 @@ lint:           ## the formatter (spring-javaformat) and the module checks (no p
 
 bench:          ## benchmarks; prints a table and writes docs/bench/
 	./scripts/bench.sh
+
+fuzz:           ## Jazzer: every @FuzzTest target fuzzed for FUZZ_SECONDS (600) in total; executions and findings per target
+	./scripts/fuzz.sh
+
+soak:           ## SOAK_MINUTES (30) of mixed load on one instance; heap, RSS, threads, files, Redis keys, rows per minute and their slopes
+	./scripts/soak.sh
+
+scan:           ## wapiti and sqlmap (Debian packages, installed when missing) against the service in local mode; docs/scan/latest.md
+	./scripts/scan.sh
 
 package:        ## the production jar under target/
 	$(MVN) -DskipTests package

@@ -96,7 +96,7 @@ final class ResetTokenCodec {
 
 	/** Reads an "I did not ask for this" token; reset tokens are refused here. */
 	Check readCancel(String token) {
-		return read(token, cancelParser, claims -> claims.get("lnk", String.class));
+		return read(token, cancelParser, claims -> claims.get("lnk") instanceof String link ? link : null);
 	}
 
 	private Check read(String token, JwtParser purposeParser, Function<Claims, String> linkHash) {
@@ -114,7 +114,10 @@ final class ResetTokenCodec {
 			return Check.rejected(ResetLinkState.INVALID, null);
 		}
 		UUID accountId = accountIdOf(claims);
-		Number version = claims.get("cv", Number.class);
+		// Claims of the wrong type (only a holder of the key could sign them) are
+		// invalid,
+		// never an exception: claims.get(name, type) would throw.
+		Number version = claims.get("cv") instanceof Number number ? number : null;
 		String link = linkHash.apply(claims);
 		if (accountId == null || version == null || link == null || claims.getExpiration() == null) {
 			return Check.rejected(ResetLinkState.INVALID, null);

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SeedController {
 
-	static final String PASSWORD = "seeded bench password 2026 ok";
+	public static final String PASSWORD = "seeded bench password 2026 ok";
 
 	private final Accounts accounts;
 
