@@ -20,14 +20,12 @@ import org.accountsecurity.ratelimit.RateLimiter.Decision;
 import org.accountsecurity.ratelimit.RateLimiter.Limit;
 import org.accountsecurity.requester.RequestOrigin;
 
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.stereotype.Component;
@@ -45,7 +43,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * step follows.
  */
 @Component
-public class PasskeySignIn implements AuthenticationManager {
+public class PasskeySignIn {
 
 	private final WebAuthnRelyingPartyOperations relyingParty;
 
@@ -71,10 +69,12 @@ public class PasskeySignIn implements AuthenticationManager {
 		this.clock = clock;
 	}
 
-	@Override
-	public Authentication authenticate(Authentication authentication) {
-		RelyingPartyAuthenticationRequest request = ((WebAuthnAuthenticationRequestToken) authentication)
-			.getWebAuthnRequest();
+	/**
+	 * The session's authentication for a verified assertion; an
+	 * {@code AuthenticationException} otherwise. Not an {@code AuthenticationManager}
+	 * bean: the password sign-in's manager is the only one.
+	 */
+	public Authentication authenticate(RelyingPartyAuthenticationRequest request) {
 		RequestOrigin origin = origin();
 		String passkey = Passkeys.reference(request.getPublicKey().getRawId().toBase64UrlString());
 		String client = ClientKey.of(origin.clientAddress());

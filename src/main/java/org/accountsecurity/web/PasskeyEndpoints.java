@@ -17,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 
 /**
  * Spring Security's WebAuthn endpoints on the pages:
@@ -43,7 +44,8 @@ final class PasskeyEndpoints {
 
 				@Override
 				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
-					filter.setAuthenticationManager(signIn);
+					filter.setAuthenticationManager(attempt -> signIn
+						.authenticate(((WebAuthnAuthenticationRequestToken) attempt).getWebAuthnRequest()));
 					filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List
 						.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf))));
 					HttpMessageConverterAuthenticationSuccessHandler success = new HttpMessageConverterAuthenticationSuccessHandler();
