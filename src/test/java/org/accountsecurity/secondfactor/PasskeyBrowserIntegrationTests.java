@@ -74,11 +74,18 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 			assertThat(browser.driver().findElement(By.id("passkey-count")).getText()).isEqualTo("1");
 			Cookie signedIn = browser.driver().manage().getCookieNamed("SESSION");
 			assertThat(signedIn.getValue()).isNotEqualTo(anonymous == null ? null : anonymous.getValue());
-			System.out.println("Passkey sign-in, click to Account details: " + signInMillis + " ms");
+			List<Long> millis = new java.util.ArrayList<>(List.of(signInMillis));
+			for (int i = 0; i < 4; i++) {
+				millis.add(signOutAndInWithThePasskey(browser));
+			}
+			millis.sort(null);
+			System.out.println(
+					"Passkey sign-in, click to Account details (ms, 5 runs): " + millis + ", p50 " + millis.get(2));
 		}
 		assertThat(auditTypes(account)).containsSubsequence("PASSKEY_REGISTERED", "PASSKEY_SIGN_IN_SUCCEEDED",
 				"SIGN_IN_SUCCEEDED");
-		assertThat(auditTypes(account)).doesNotContain("SECOND_FACTOR_FAILED");
+		assertThat(auditTypes(account)).doesNotContain("SECOND_FACTOR_FAILED", "PASSKEY_SIGN_IN_FAILED");
+		assertThat(auditTypes(account).stream().filter("PASSKEY_SIGN_IN_SUCCEEDED"::equals)).hasSize(5);
 		List<String> credential = jdbc
 			.sql("select credential_id from user_credentials c join user_entities u on u.id = c.user_entity_user_id"
 					+ " where u.account_id = ?")
@@ -94,6 +101,16 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 		assertThat(audit).contains(Passkeys.reference(credential.get(0)));
 		assertThat(audit).doesNotContain(credential.get(0));
 		assertThat(output.getAll()).doesNotContain(credential.get(0));
+	}
+
+	private static long signOutAndInWithThePasskey(Browser browser) {
+		((JavascriptExecutor) browser.driver())
+			.executeScript("document.querySelector('form[action$=\"/logout\"]').submit()");
+		browser.await(By.id("passkey-sign-in"));
+		long started = System.nanoTime();
+		browser.driver().findElement(By.id("passkey-sign-in")).click();
+		browser.await(By.id("account-menu-button"));
+		return Duration.ofNanos(System.nanoTime() - started).toMillis();
 	}
 
 	private static void signInWithPasswordAndCode(Browser browser, Account account, String code) {

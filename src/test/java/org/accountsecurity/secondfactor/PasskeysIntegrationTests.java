@@ -185,6 +185,31 @@ class PasskeysIntegrationTests extends SecondFactorIntegrationTest {
 	}
 
 	@Test
+	void anUnknownPasskeyIsA401AuditedWithoutItsId(CapturedOutput output) {
+		WebClient browser = new WebClient(port);
+		String csrf = csrf(browser.get("/login").body());
+		HttpResponse<String> options = browser.send(json(browser, "/webauthn/authenticate/options", csrf, ""));
+		assertThat(options.statusCode()).isEqualTo(200);
+		assertThat(options.body()).contains("\"userVerification\":\"required\"", "\"rpId\":\"localhost\"");
+		String unknownId = "bm90LWEtcmVhbC1wYXNza2V5LWlkLW9mLWFueW9uZQ";
+		HttpResponse<String> refused = browser.send(json(browser, "/login/webauthn", csrf, "{\"id\":\"" + unknownId
+				+ "\",\"rawId\":\"" + unknownId + "\",\"type\":\"public-key\",\"clientExtensionResults\":{},"
+				+ "\"response\":{\"authenticatorData\":\"AA\",\"clientDataJSON\":\"AA\",\"signature\":\"AA\"}}"));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(browser.get("/account").statusCode()).isEqualTo(302);
+		List<String> failures = jdbc
+			.sql("select reason || ' ' || details from audit_event where type = 'PASSKEY_SIGN_IN_FAILED' "
+					+ "and details like ?")
+			.param("%" + Passkeys.reference(unknownId) + "%")
+			.query(String.class)
+			.list();
+		assertThat(failures).singleElement().satisfies(f -> assertThat(f).startsWith("not_verified"));
+		assertThat(output.getAll()).doesNotContain(unknownId);
+		// A second try with the same options is refused before any check: they were used.
+		assertThat(browser.send(json(browser, "/login/webauthn", csrf, "{}")).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void theAccountJsonNamesPasskeysAndRemoveAllDeletesThem() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		assertThat(accountJson(account)).contains("\"secondFactors\":[]");
