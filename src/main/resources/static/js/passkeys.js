@@ -59,6 +59,19 @@
 
   var ongoing = null;
 
+  // One options request at a time: the autofill's request (started when the page loads) and a
+  // click's must not race, or both would write the session at once (the second answer's
+  // challenge must be the one the session keeps).
+  var optionsInFlight = Promise.resolve();
+
+  function fetchOptions(root, path) {
+    var request = optionsInFlight.then(function () {
+      return post(root, path);
+    });
+    optionsInFlight = request.catch(function () {});
+    return request;
+  }
+
   function newSignal() {
     if (ongoing) {
       ongoing.abort('A new passkey ceremony started');
@@ -67,8 +80,20 @@
     return ongoing.signal;
   }
 
+  // The latest sign-in ceremony wins: a click stops the autofill's ceremony at its next step.
+  // Once one has a passkey's answer and sends it, no other starts.
+  var generation = 0;
+  var sending = false;
+
   async function signIn(root, conditional) {
-    var optionsAnswer = await post(root, '/webauthn/authenticate/options');
+    var mine = ++generation;
+    if (ongoing) {
+      ongoing.abort('Another passkey ceremony started');
+    }
+    var optionsAnswer = await fetchOptions(root, '/webauthn/authenticate/options');
+    if (mine !== generation) {
+      return;
+    }
     if (!optionsAnswer.ok) {
       throw new Error('options ' + optionsAnswer.status);
     }
@@ -84,6 +109,10 @@
       request.mediation = 'conditional';
     }
     var credential = await navigator.credentials.get(request);
+    if (mine !== generation || sending) {
+      return;
+    }
+    sending = true;
     var response = credential.response;
     var answer = await post(root, '/login/webauthn', {
       id: credential.id,
@@ -98,6 +127,9 @@
       clientExtensionResults: credential.getClientExtensionResults(),
       authenticatorAttachment: credential.authenticatorAttachment
     });
+    if (!answer.ok) {
+      sending = false;
+    }
     if (answer.status === 429) {
       say(root, 'msgThrottled', true);
       return;
@@ -110,7 +142,7 @@
   }
 
   async function register(root, name) {
-    var optionsAnswer = await post(root, '/webauthn/register/options');
+    var optionsAnswer = await fetchOptions(root, '/webauthn/register/options');
     if (!optionsAnswer.ok) {
       throw new Error('options ' + optionsAnswer.status);
     }
@@ -153,6 +185,9 @@
     var button = root.querySelector('#passkey-sign-in');
     button.hidden = false;
     button.addEventListener('click', function () {
+      if (sending) {
+        return;
+      }
       say(root, 'msgWaiting', false);
       signIn(root, false).catch(function () {
         say(root, 'msgFailed', true);

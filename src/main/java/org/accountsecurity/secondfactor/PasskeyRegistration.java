@@ -91,7 +91,7 @@ public class PasskeyRegistration {
 			return failed(Status.REFUSED, accountId, origin);
 		}
 		audit.record(AuditEntry.forAccount(AuditEventType.PASSKEY_REGISTERED, Outcome.SUCCESS, null, accountId, origin)
-			.with("passkey", Passkeys.reference(record.getCredentialId().toBase64UrlString())));
+			.with("passkey", PasskeyReference.of(record.getCredentialId().toBase64UrlString())));
 		return Status.REGISTERED;
 	}
 

@@ -76,7 +76,7 @@ public class PasskeySignIn {
 	 */
 	public Authentication authenticate(RelyingPartyAuthenticationRequest request) {
 		RequestOrigin origin = origin();
-		String passkey = Passkeys.reference(request.getPublicKey().getRawId().toBase64UrlString());
+		String passkey = PasskeyReference.of(request.getPublicKey().getRawId().toBase64UrlString());
 		String client = ClientKey.of(origin.clientAddress());
 		Decision place = limiter.reserve(perClient, client);
 		if (!place.allowed()) {

@@ -1,10 +1,6 @@
 package org.accountsecurity.secondfactor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,7 +21,7 @@ import org.springframework.stereotype.Service;
  * An account's passkeys: the list, renaming and removing them. Every change names the
  * passkey and its account in one SQL statement, so a passkey of another account is not
  * found (never changed), and of parallel removals exactly one succeeds. Audit details
- * name a passkey by {@link #reference} only, never by its credential id or key.
+ * name a passkey by {@link PasskeyReference} only, never by its credential id or key.
  */
 @Service
 public class Passkeys {
@@ -93,7 +89,7 @@ public class Passkeys {
 			return Status.NOT_FOUND;
 		}
 		audit.record(AuditEntry.forAccount(AuditEventType.PASSKEY_RENAMED, Outcome.SUCCESS, null, accountId, origin)
-			.with("passkey", reference(passkeyId)));
+			.with("passkey", PasskeyReference.of(passkeyId)));
 		return Status.DONE;
 	}
 
@@ -120,7 +116,7 @@ public class Passkeys {
 		audit.record(AuditEntry
 			.forAccount(AuditEventType.PASSKEY_REMOVED, status == Status.DONE ? Outcome.SUCCESS : Outcome.FAILURE,
 					status == Status.DONE ? null : status.name().toLowerCase(java.util.Locale.ROOT), accountId, origin)
-			.with("passkey", reference(passkeyId)));
+			.with("passkey", PasskeyReference.of(passkeyId)));
 		return status;
 	}
 
@@ -135,24 +131,6 @@ public class Passkeys {
 					+ "(select id from user_entities where name = ?)")
 			.param(accountId.toString())
 			.update();
-	}
-
-	/**
-	 * A short, stable name of a passkey for audit details: the first 8 hex digits of the
-	 * SHA-256 of its credential id. Tells an account's passkeys apart; does not give the
-	 * credential id back.
-	 */
-	static String reference(String passkeyId) {
-		if (passkeyId == null) {
-			return null;
-		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(passkeyId.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 4);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** What a change did. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -66,14 +68,22 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 			browser.await(By.id("passkey-sign-in"));
 			Cookie anonymous = browser.driver().manage().getCookieNamed("SESSION");
 			long started = System.nanoTime();
-			browser.driver().findElement(By.id("passkey-sign-in")).click();
+			try {
+				browser.driver().findElement(By.id("passkey-sign-in")).click();
+			}
+			catch (StaleElementReferenceException ex) {
+				// The autofill's ceremony signed in first (see below).
+			}
 			browser.await(By.id("account-menu-button"));
 			long signInMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
 				.until(ExpectedConditions.urlMatches("/account$"));
 			assertThat(browser.driver().findElement(By.id("passkey-count")).getText()).isEqualTo("1");
 			Cookie signedIn = browser.driver().manage().getCookieNamed("SESSION");
-			assertThat(signedIn.getValue()).isNotEqualTo(anonymous == null ? null : anonymous.getValue());
+			assertThat(signedIn).isNotNull();
+			if (anonymous != null) {
+				assertThat(signedIn.getValue()).isNotEqualTo(anonymous.getValue());
+			}
 			List<Long> millis = new java.util.ArrayList<>(List.of(signInMillis));
 			for (int i = 0; i < 4; i++) {
 				millis.add(signOutAndInWithThePasskey(browser));
@@ -98,7 +108,7 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 			.param(account.id())
 			.query(String.class)
 			.list());
-		assertThat(audit).contains(Passkeys.reference(credential.get(0)));
+		assertThat(audit).contains(PasskeyReference.of(credential.get(0)));
 		assertThat(audit).doesNotContain(credential.get(0));
 		assertThat(output.getAll()).doesNotContain(credential.get(0));
 	}
@@ -106,9 +116,14 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 	private static long signOutAndInWithThePasskey(Browser browser) {
 		((JavascriptExecutor) browser.driver())
 			.executeScript("document.querySelector('form[action$=\"/logout\"]').submit()");
-		browser.await(By.id("passkey-sign-in"));
 		long started = System.nanoTime();
-		browser.driver().findElement(By.id("passkey-sign-in")).click();
+		try {
+			browser.await(By.id("passkey-sign-in")).click();
+		}
+		catch (StaleElementReferenceException | TimeoutException ex) {
+			// Chromium's virtual authenticator answers the address field's autofill
+			// (conditional mediation) by itself: that passkey signed in before the click.
+		}
 		browser.await(By.id("account-menu-button"));
 		return Duration.ofNanos(System.nanoTime() - started).toMillis();
 	}

@@ -200,7 +200,7 @@ class PasskeysIntegrationTests extends SecondFactorIntegrationTest {
 		List<String> failures = jdbc
 			.sql("select reason || ' ' || details from audit_event where type = 'PASSKEY_SIGN_IN_FAILED' "
 					+ "and details like ?")
-			.param("%" + Passkeys.reference(unknownId) + "%")
+			.param("%" + PasskeyReference.of(unknownId) + "%")
 			.query(String.class)
 			.list();
 		assertThat(failures).singleElement().satisfies(f -> assertThat(f).startsWith("not_verified"));
@@ -226,7 +226,7 @@ class PasskeysIntegrationTests extends SecondFactorIntegrationTest {
 			.param(account.id())
 			.query(String.class)
 			.list());
-		assertThat(audit).contains(Passkeys.reference(id)).doesNotContain(id);
+		assertThat(audit).contains(PasskeyReference.of(id)).doesNotContain(id);
 		assertThat(output.getAll()).doesNotContain(id);
 	}
 
