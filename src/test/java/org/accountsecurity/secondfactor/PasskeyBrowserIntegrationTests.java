@@ -89,8 +89,8 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 				millis.add(signOutAndInWithThePasskey(browser));
 			}
 			millis.sort(null);
-			System.out.println(
-					"Passkey sign-in, sign-in page to Account details (ms, 5 runs): " + millis + ", p50 " + millis.get(2));
+			System.out.println("Passkey sign-in, sign-in page to Account details (ms, 5 runs): " + millis + ", p50 "
+					+ millis.get(2));
 		}
 		assertThat(auditTypes(account)).containsSubsequence("PASSKEY_REGISTERED", "PASSKEY_SIGN_IN_SUCCEEDED",
 				"SIGN_IN_SUCCEEDED");
