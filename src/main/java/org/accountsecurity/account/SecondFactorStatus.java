@@ -12,17 +12,30 @@ public interface SecondFactorStatus {
 
 	Summary of(UUID accountId);
 
-	/** The kinds (such as {@code totp}) and how many unused recovery codes are left. */
-	record Summary(List<String> kinds, int recoveryCodesLeft) {
+	/**
+	 * The kinds ({@code totp}, {@code passkey}), how many unused recovery codes are left
+	 * and how many passkeys there are.
+	 */
+	record Summary(List<String> kinds, int recoveryCodesLeft, int passkeys) {
 
 		public static final int FEW_CODES = 3;
+
+		/** Without passkeys. */
+		public Summary(List<String> kinds, int recoveryCodesLeft) {
+			this(kinds, recoveryCodesLeft, 0);
+		}
 
 		public boolean any() {
 			return !kinds.isEmpty();
 		}
 
+		/** Whether sign-in with the password asks for a second step (TOTP is on). */
+		public boolean twoStep() {
+			return kinds.contains("totp");
+		}
+
 		public boolean fewCodesLeft() {
-			return any() && recoveryCodesLeft <= FEW_CODES;
+			return twoStep() && recoveryCodesLeft <= FEW_CODES;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.accountsecurity.secondfactor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,21 +14,32 @@ class AccountSecondFactors implements SecondFactorStatus {
 
 	static final String TOTP = "totp";
 
+	static final String PASSKEY = "passkey";
+
 	private final TotpCredentials credentials;
 
 	private final RecoveryCodes recoveryCodes;
 
-	AccountSecondFactors(TotpCredentials credentials, RecoveryCodes recoveryCodes) {
+	private final Passkeys passkeys;
+
+	AccountSecondFactors(TotpCredentials credentials, RecoveryCodes recoveryCodes, Passkeys passkeys) {
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;
+		this.passkeys = passkeys;
 	}
 
 	@Override
 	public Summary of(UUID accountId) {
-		if (!credentials.exists(accountId)) {
-			return new Summary(List.of(), 0);
+		List<String> kinds = new ArrayList<>(2);
+		boolean totp = credentials.exists(accountId);
+		if (totp) {
+			kinds.add(TOTP);
 		}
-		return new Summary(List.of(TOTP), recoveryCodes.left(accountId));
+		int passkeyCount = passkeys.count(accountId);
+		if (passkeyCount > 0) {
+			kinds.add(PASSKEY);
+		}
+		return new Summary(List.copyOf(kinds), totp ? recoveryCodes.left(accountId) : 0, passkeyCount);
 	}
 
 }

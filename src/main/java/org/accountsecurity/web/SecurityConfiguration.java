@@ -1,6 +1,8 @@
 package org.accountsecurity.web;
 
 import org.accountsecurity.lockdown.NewDeviceAlerts;
+import org.accountsecurity.secondfactor.PasskeyRelyingParty;
+import org.accountsecurity.secondfactor.PasskeySignIn;
 import org.accountsecurity.secondfactor.SecondSignIn;
 import org.accountsecurity.system.PublicBaseUrl;
 
@@ -76,11 +78,20 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, PublicBaseUrl base,
-			SecondSignIn secondSignIn, NewDeviceAlerts alerts) throws Exception {
+			SecondSignIn secondSignIn, NewDeviceAlerts alerts, PasskeySignIn passkeySignIn,
+			PasskeyRelyingParty relyingParty) throws Exception {
 		PageRequestCache requestCache = new PageRequestCache(base.isHttps());
+		CookieCsrfTokenRepository csrfTokens = csrfCookie(base.isHttps());
 		http.authenticationManager(signIn)
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(base.isHttps())))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.authorizeHttpRequests(auth -> auth
+				// Spring Security's own passkey registration and removal: ours need a
+				// proof
+				// or the password (secondfactor/web).
+				.requestMatchers(HttpMethod.POST, "/webauthn/register")
+				.denyAll()
+				.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+				.denyAll()
 				.requestMatchers("/", "/login", "/password/**", "/account/email/confirm", "/css/**", "/js/**",
 						"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/**", "/privacy", "/privacy/dpa")
@@ -107,6 +118,7 @@ class SecurityConfiguration {
 				.failureHandler(new SignInFailureHandler())
 				.successHandler(new TwoStepSignInHandler(secondSignIn, alerts, requestCache))
 				.permitAll())
+			.webAuthn(PasskeyEndpoints.of(relyingParty, passkeySignIn, requestCache, csrfTokens))
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.httpBasic(basic -> basic.realmName("account-security"))
