@@ -134,6 +134,10 @@
       say(root, 'msgThrottled', true);
       return;
     }
+    if (answer.status === 423) {
+      window.location.assign(base(root) + '/login?locked');
+      return;
+    }
     if (!answer.ok) {
       throw new Error('sign-in ' + answer.status);
     }

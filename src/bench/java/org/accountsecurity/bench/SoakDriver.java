@@ -43,7 +43,7 @@ public final class SoakDriver {
 					jdbc == null ? "--spring.datasource.url=jdbc:h2:mem:soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 							+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" : "--spring.datasource.url=" + jdbc,
 					"--spring.datasource.username=" + (jdbc == null ? "sa" : "postgres"),
-					"--spring.datasource.password=", "--app.second-factor.encryption-key=soak:" + throwawayKey()));
+					"--spring.datasource.password="));
 			List<String> jvm = List.of(System.getProperty("soak.service-jvm-options", "").trim().split("\\s+"));
 			String cp = Files.readString(Path.of(System.getProperty("soak.service-classpath-file"))).trim();
 			try (Service service = Service.start(System.getProperty("soak.java", "java"),
@@ -124,13 +124,6 @@ public final class SoakDriver {
 		}
 		out.append("\nLoad (visits by scenario and outcome): ").append(new java.util.TreeMap<>(load.counts)).append('\n');
 		return out.toString();
-	}
-
-	/** A random key for this run only (TOTP secrets; the soak enables no second factor). */
-	private static String throwawayKey() {
-		byte[] key = new byte[32];
-		new java.security.SecureRandom().nextBytes(key);
-		return java.util.Base64.getEncoder().encodeToString(key);
 	}
 
 	/** Least-squares slope of value over hours; 0 with fewer than two points. */

@@ -111,6 +111,11 @@ public class ResetTokensBench {
 		}
 
 		@Override
+		public boolean giveBack(UUID accountId, String linkHash, Duration ttl) {
+			return true;
+		}
+
+		@Override
 		public ResetLinkState state(UUID accountId, String linkHash) {
 			return ResetLinkState.VALID;
 		}

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("app.privacy")
 @Validated
-public record PrivacyProperties(@DefaultValue @NotNull @Valid List<SubProcessor> subProcessors,
+public record PrivacyProperties(@DefaultValue @NotNull List<@Valid SubProcessor> subProcessors,
 		@DefaultValue("1.0") @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}") String dpaVersion,
 		@DefaultValue @NotNull List<@Pattern(regexp = "[0-9A-Fa-f:.]{2,39}(/[0-9]{1,3})?") String> mediaAddresses,
 		@DefaultValue @NotNull List<@Pattern(regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?") String> webinarOrigins,

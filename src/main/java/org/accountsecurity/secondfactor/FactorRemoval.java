@@ -38,15 +38,18 @@ class FactorRemoval {
 
 	private final AfterChangeSteps afterChange;
 
+	private final Passkeys passkeys;
+
 	private final AuditLog audit;
 
 	private final TransactionTemplate transaction;
 
-	FactorRemoval(PendingRemovals removals, TotpCredentials credentials, RecoveryCodes recoveryCodes,
+	FactorRemoval(PendingRemovals removals, TotpCredentials credentials, RecoveryCodes recoveryCodes, Passkeys passkeys,
 			AfterChangeSteps afterChange, AuditLog audit, TransactionTemplate transaction) {
 		this.removals = removals;
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;
+		this.passkeys = passkeys;
 		this.afterChange = afterChange;
 		this.audit = audit;
 		this.transaction = transaction;
@@ -62,9 +65,7 @@ class FactorRemoval {
 			}
 			credentials.remove(accountId);
 			recoveryCodes.removeAll(accountId);
-			// PASSKEYS: passkeys.removeAll(accountId) goes here, the one place factors
-			// are
-			// removed at an operator's request.
+			passkeys.removeAll(accountId);
 			audit.record(AuditEntry
 				.forAccount(AuditEventType.SECOND_FACTOR_REMOVED, Outcome.SUCCESS, null, accountId, SYSTEM)
 				.byActor(AuditEntry.SYSTEM)

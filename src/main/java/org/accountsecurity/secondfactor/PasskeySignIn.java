@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.account.AccountLockedDown;
 import org.accountsecurity.account.Accounts;
+import org.accountsecurity.account.SignInGate;
 import org.accountsecurity.account.SignInProperties;
 import org.accountsecurity.audit.AuditEntry;
 import org.accountsecurity.audit.AuditEventType;
@@ -36,11 +38,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Signing in with a passkey ({@code POST /login/webauthn}, Spring Security's filter): the
  * one way a passkey becomes a session. Spring Security's relying party checks the
  * assertion (origin, relying party id, challenge, signature, user verification); this
- * class throttles per client (the same counter as failed password sign-ins), asks
- * {@link #admit} whether the account may sign in now, audits, and gives the same
- * principal a password sign-in gives: an {@link AccountUser} with its credential version
- * and sign-in time. With user verification required, a passkey is both factors: no second
- * step follows.
+ * class throttles per client (the same counter as failed password sign-ins), refuses a
+ * locked-down account ({@link SignInGate}), cancels a pending factor removal, audits, and
+ * gives the same principal a password sign-in gives: an {@link AccountUser} with its
+ * credential version and sign-in time. With user verification required, a passkey is both
+ * factors: no second step follows.
  */
 @Component
 public class PasskeySignIn {
@@ -57,10 +59,16 @@ public class PasskeySignIn {
 
 	private final Clock clock;
 
+	private final SignInGate gate;
+
+	private final SecondFactorRemovals removals;
+
 	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts, RateLimiter limiter,
-			SignInProperties signIn, AuditLog audit, Clock clock) {
+			SignInProperties signIn, AuditLog audit, Clock clock, SignInGate gate, SecondFactorRemovals removals) {
 		this.relyingParty = relyingParty;
 		this.accounts = accounts;
+		this.gate = gate;
+		this.removals = removals;
 		this.limiter = limiter;
 		// The limit of failed password sign-ins per client, and its counter.
 		this.perClient = new Limit("signin-client", signIn.perClientLimit().requests(),
@@ -93,29 +101,27 @@ public class PasskeySignIn {
 			throw new BadCredentialsException("Passkey not accepted");
 		}
 		Optional<Account> account = accountOf(user);
-		if (account.isEmpty() || !admit(account.get())) {
-			failed(account.map(Account::id).orElse(null), "account_unusable", passkey, origin);
+		if (account.isEmpty()) {
+			failed(null, "account_unusable", passkey, origin);
 			throw new BadCredentialsException("Passkey not accepted");
 		}
 		limiter.release(perClient, client);
+		if (gate.lockedDown(account.get().id())) {
+			// Proven, so telling the holder costs nothing: a lockdown stops every way in.
+			failed(account.get().id(), "locked_down", passkey, origin);
+			throw new AccountLockedDown();
+		}
 		audit.record(AuditEntry
 			.forAccount(AuditEventType.PASSKEY_SIGN_IN_SUCCEEDED, Outcome.SUCCESS, null, account.get().id(), origin)
 			.with("passkey", passkey));
+		// Signing in with a factor is the holder's answer to an operator-requested
+		// removal.
+		removals.cancelBySignIn(account.get().id(), origin);
 		AccountUser principal = new AccountUser(account.get(), clock.instant());
 		principal.eraseCredentials();
 		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-	}
-
-	/**
-	 * Whether the account may sign in with a passkey now. Every passkey sign-in passes
-	 * here after its assertion is verified: the place for account-state checks (a holder
-	 * lockdown). Today every existing account may.
-	 */
-	private boolean admit(Account account) {
-		// No account state refuses a passkey yet.
-		return true;
 	}
 
 	private Optional<Account> accountOf(PublicKeyCredentialUserEntity user) {

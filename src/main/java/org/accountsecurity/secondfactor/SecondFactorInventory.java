@@ -10,18 +10,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * An account's second factors by kind and the time each was added, for the holder's own
- * data download; never a secret or a code's hash. New kinds (passkeys) belong here too.
+ * data download; never a secret or a code's hash.
  */
 @Service
 public class SecondFactorInventory {
 
 	private final JdbcClient jdbc;
 
-	SecondFactorInventory(JdbcClient jdbc) {
+	private final Passkeys passkeys;
+
+	SecondFactorInventory(JdbcClient jdbc, Passkeys passkeys) {
 		this.jdbc = jdbc;
+		this.passkeys = passkeys;
 	}
 
-	/** TOTP first, then the current set of recovery codes with how many are unused. */
+	/**
+	 * TOTP first, then the current set of recovery codes with how many are unused, then
+	 * each passkey (by kind and date: its name and id stay on the passkeys page).
+	 */
 	public List<Factor> of(UUID accountId) {
 		List<Factor> factors = new ArrayList<>();
 		jdbc.sql("select enrolled_at from totp_credential where account_id = ?")
@@ -36,6 +42,8 @@ public class SecondFactorInventory {
 					rs.getInt("unused")))
 			.optional()
 			.ifPresent(factors::add);
+		passkeys.of(accountId)
+			.forEach(passkey -> factors.add(new Factor(AccountSecondFactors.PASSKEY, passkey.addedAt(), null)));
 		return factors;
 	}
 

@@ -2,6 +2,9 @@ package org.accountsecurity.web;
 
 import java.util.List;
 
+import org.accountsecurity.account.AccountLockedDown;
+import org.accountsecurity.account.AccountUser;
+import org.accountsecurity.lockdown.NewDeviceAlerts;
 import org.accountsecurity.secondfactor.PasskeyRelyingParty;
 import org.accountsecurity.secondfactor.PasskeySignIn;
 import org.accountsecurity.secondfactor.PasskeySignInThrottled;
@@ -25,9 +28,9 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
  * {@code POST /webauthn/register/options} (creation options for a signed-in account). Its
  * sign-in filter is given what a form sign-in has: {@link PasskeySignIn} as its only
  * authentication manager, a new session id and CSRF token, the saved page to return to; a
- * refusal is a bare 401 (429 when throttled). Its default registration page is off;
- * {@code POST /webauthn/register} and {@code DELETE /webauthn/register/{id}} are denied
- * in {@link SecurityConfiguration}.
+ * refusal is a bare 401 (429 when throttled, 423 when the holder locked the account
+ * down). Its default registration page is off; {@code POST /webauthn/register} and
+ * {@code DELETE /webauthn/register/{id}} are denied in {@link SecurityConfiguration}.
  */
 final class PasskeyEndpoints {
 
@@ -35,7 +38,7 @@ final class PasskeyEndpoints {
 	}
 
 	static Customizer<WebAuthnConfigurer<HttpSecurity>> of(PasskeyRelyingParty relyingParty, PasskeySignIn signIn,
-			RequestCache requestCache, CsrfTokenRepository csrf) {
+			NewDeviceAlerts alerts, RequestCache requestCache, CsrfTokenRepository csrf) {
 		return webAuthn -> webAuthn.rpId(relyingParty.id())
 			.rpName(PasskeyRelyingParty.NAME)
 			.allowedOrigins(relyingParty.origin())
@@ -50,9 +53,18 @@ final class PasskeyEndpoints {
 						.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf))));
 					HttpMessageConverterAuthenticationSuccessHandler success = new HttpMessageConverterAuthenticationSuccessHandler();
 					success.setRequestCache(requestCache);
-					filter.setAuthenticationSuccessHandler(success);
+					// A passkey sign-in is complete: a browser new to the account is told
+					// of.
+					filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+						alerts.signedIn(request, response, (AccountUser) authentication.getPrincipal());
+						success.onAuthenticationSuccess(request, response, authentication);
+					});
 					filter.setAuthenticationFailureHandler((request, response, ex) -> {
-						if (ex instanceof PasskeySignInThrottled throttled) {
+						if (ex instanceof AccountLockedDown) {
+							// 423 Locked: the page sends the holder to /login?locked.
+							response.setStatus(423);
+						}
+						else if (ex instanceof PasskeySignInThrottled throttled) {
 							response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
 							response.setStatus(429);
 						}

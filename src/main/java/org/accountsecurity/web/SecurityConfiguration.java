@@ -118,7 +118,7 @@ class SecurityConfiguration {
 				.failureHandler(new SignInFailureHandler())
 				.successHandler(new TwoStepSignInHandler(secondSignIn, alerts, requestCache))
 				.permitAll())
-			.webAuthn(PasskeyEndpoints.of(relyingParty, passkeySignIn, requestCache, csrfTokens))
+			.webAuthn(PasskeyEndpoints.of(relyingParty, passkeySignIn, alerts, requestCache, csrfTokens))
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.httpBasic(basic -> basic.realmName("account-security"))

@@ -1,5 +1,6 @@
 package org.accountsecurity.secondfactor;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 
@@ -90,10 +91,32 @@ class PasskeyBrowserIntegrationTests extends SecondFactorIntegrationTest {
 			millis.sort(null);
 			System.out.println("Passkey sign-in, sign-in page to Account details (ms, 5 runs): " + millis + ", p50 "
 					+ millis.get(2));
+
+			// A lockdown stops the passkey as well: it is proven, so the page tells the
+			// holder.
+			jdbc.sql("update account set locked_down_at = ? where id = ?")
+				.params(Timestamp.from(clock.instant()), account.id())
+				.update();
+			((JavascriptExecutor) browser.driver())
+				.executeScript("document.querySelector('form[action$=\"/logout\"]').submit()");
+			try {
+				browser.await(By.id("passkey-sign-in")).click();
+			}
+			catch (WebDriverException ex) {
+				// The autofill's ceremony was refused first.
+			}
+			browser.await(By.id("locked-down"));
+			assertThat(browser.driver().manage().getCookieNamed("SESSION") == null
+					|| browser.driver().findElements(By.id("account-menu-button")).isEmpty())
+				.isTrue();
 		}
 		assertThat(auditTypes(account)).containsSubsequence("PASSKEY_REGISTERED", "PASSKEY_SIGN_IN_SUCCEEDED",
-				"SIGN_IN_SUCCEEDED");
-		assertThat(auditTypes(account)).doesNotContain("SECOND_FACTOR_FAILED", "PASSKEY_SIGN_IN_FAILED");
+				"SIGN_IN_SUCCEEDED", "PASSKEY_SIGN_IN_FAILED");
+		assertThat(auditTypes(account)).doesNotContain("SECOND_FACTOR_FAILED");
+		assertThat(jdbc.sql("select distinct reason from audit_event where account_id = ? and type = ?")
+			.params(account.id(), "PASSKEY_SIGN_IN_FAILED")
+			.query(String.class)
+			.list()).containsExactly("locked_down");
 		assertThat(auditTypes(account).stream().filter("PASSKEY_SIGN_IN_SUCCEEDED"::equals)).hasSize(5);
 		List<String> credential = jdbc
 			.sql("select credential_id from user_credentials c join user_entities u on u.id = c.user_entity_user_id"

@@ -17,6 +17,8 @@ import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +38,23 @@ class SecondFactorRemovalJobIntegrationTests extends SecondFactorIntegrationTest
 	@Autowired
 	RemovalJob job;
 
+	@Autowired
+	PublicKeyCredentialUserEntityRepository userEntities;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
 	@Test
 	void afterTheDelayTheFactorsAreRemovedAuditedAndMailed() {
 		Account account = TestAccounts.create(accountService, Language.EN);
 		new TotpTestSteps(clock).enrol(new WebClient(port), account);
+		new TestPasskeys(userEntities, jdbcTemplate).add(account, "Lost phone", clock.instant(), clock.instant());
 		assertThat(new RemovalTestSteps(port).requestRemoval(account.id()).statusCode()).isEqualTo(202);
 		MimeMessage asked = RemovalTestSteps.mails(mailbox, account, RemovalTestSteps.REQUESTED_SUBJECT, 1).get(0);
 
 		clock.advance(Duration.ofHours(71).plusMinutes(59));
 		job.removeDue();
-		assertThat(factors(account)).isEqualTo(11);
+		assertThat(factors(account)).isEqualTo(12);
 		assertThat(auditTypes(account)).doesNotContain("SECOND_FACTOR_REMOVED");
 
 		clock.advance(Duration.ofMinutes(2));
@@ -128,8 +137,10 @@ class SecondFactorRemovalJobIntegrationTests extends SecondFactorIntegrationTest
 	private long factors(Account account) {
 		return jdbc
 			.sql("select (select count(*) from totp_credential where account_id = ?)"
-					+ " + (select count(*) from recovery_code where account_id = ?)")
-			.params(account.id(), account.id())
+					+ " + (select count(*) from recovery_code where account_id = ?)"
+					+ " + (select count(*) from user_credentials c join user_entities u"
+					+ " on u.id = c.user_entity_user_id where u.account_id = ?)")
+			.params(account.id(), account.id(), account.id())
 			.query(Long.class)
 			.single();
 	}

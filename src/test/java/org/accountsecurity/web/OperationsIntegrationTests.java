@@ -55,6 +55,16 @@ class OperationsIntegrationTests extends IntegrationTest {
 		assertThat(metrics.body()).contains("mail_outbox_depth", "password_bcrypt_seconds");
 	}
 
+	// Boot's scrape endpoint read an Accept header naming no type as accepting none: a
+	// 500
+	// (a fuzzing finding).
+	@Test
+	void anAcceptHeaderNamingNoTypeIsReadAsAbsent() throws Exception {
+		HttpResponse<String> metrics = get("/actuator/prometheus", "operator@example.com:audit trail keeper 2026", ",");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("mail_outbox_depth");
+	}
+
 	@Test
 	void theApiIsDocumentedWithOpenApi() throws Exception {
 		HttpResponse<String> docs = get("/v3/api-docs", null);
@@ -89,7 +99,14 @@ class OperationsIntegrationTests extends IntegrationTest {
 	}
 
 	private HttpResponse<String> get(String path, String basic) throws Exception {
+		return get(path, basic, null);
+	}
+
+	private HttpResponse<String> get(String path, String basic, String accept) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path));
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
 		if (basic != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 
 import org.accountsecurity.AccountSecurityApplication;
 
@@ -23,14 +25,21 @@ public final class BenchServer {
 	private BenchServer() {
 	}
 
+	// The keys production requires: made in-process when not given, so none is on a command line.
+	private static final List<String> KEYS = List.of("app.reset.signing-keys", "app.second-factor.encryption-key",
+			"app.device.signing-keys");
+
 	public static void main(String[] args) {
 		String[] all = args;
-		if (System.getenv("APP_RESET_SIGNING_KEYS") == null && System.getProperty("app.reset.signing-keys") == null
-				&& Arrays.stream(args).noneMatch(a -> a.startsWith("--app.reset.signing-keys="))) {
-			byte[] secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
-			all = Arrays.copyOf(args, args.length + 1);
-			all[args.length] = "--app.reset.signing-keys=bench:" + Base64.getEncoder().encodeToString(secret);
+		for (String key : KEYS) {
+			String env = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+			if (System.getenv(env) == null && System.getProperty(key) == null
+					&& Arrays.stream(all).noneMatch(a -> a.startsWith("--" + key + "="))) {
+				byte[] secret = new byte[32];
+				new SecureRandom().nextBytes(secret);
+				all = Arrays.copyOf(all, all.length + 1);
+				all[all.length - 1] = "--" + key + "=bench:" + Base64.getEncoder().encodeToString(secret);
+			}
 		}
 		SpringApplication application = new SpringApplication(AccountSecurityApplication.class, BenchConfiguration.class);
 		application.setAdditionalProfiles("bench");
