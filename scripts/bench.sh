@@ -39,8 +39,9 @@ PGUSER=${PGUSER:-postgres}
 STARTED=$(date +%s)
 BUDGET=${BENCH_BUDGET_SECONDS:-870}   # everything must end within 15 min
 
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 2; }
+TAG=bench
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 left() { echo $(( BUDGET - ($(date +%s) - STARTED) )); }
 
 PIDS=()
@@ -70,16 +71,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# A free TCP port on 127.0.0.1 (checked against the listening sockets).
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if ! ss -Htln 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$p\$"; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 
 mkdir -p "$WORK" docs/bench
 rm -f "$WORK"/*.log "$WORK/jmh.json" "$WORK/results.md" "$WORK"/*.jfr "$WORK"/jfr-*.txt "$WORK"/jfr-*.window

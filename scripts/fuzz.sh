@@ -25,7 +25,9 @@ TARGETS=(${FUZZ_TARGETS:-
 BUILD="-Dbuild.dir=$PWD/target-fuzz"
 LOGS=target-fuzz/logs
 mkdir -p "$LOGS"
-log() { printf '[fuzz %s] %s\n' "$(date +%T)" "$*" >&2; }
+TAG=fuzz
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 log "compiling"
 $MVN -q $BUILD -DskipTests test-compile >"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 2; }

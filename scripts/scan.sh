@@ -20,8 +20,9 @@ LEVEL=${SCAN_LEVEL:-2}
 STEPS=" ${SCAN_STEPS:-wapiti sqlmap} "
 RISK=${SCAN_RISK:-1}
 
-log() { printf '[scan %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 2; }
+TAG=scan
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 SERVICE=
 cleanup() {
@@ -37,15 +38,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if ! ss -Htln 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$p\$"; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 
 # --- tools ---------------------------------------------------------------------------------------------------------
 missing=()

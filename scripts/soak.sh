@@ -21,8 +21,9 @@ WORK=$ROOT/$BUILD_DIR/soak-run
 MVN=${MVN:-mvn -B}
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 
-log() { printf '[soak %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 2; }
+TAG=soak
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 PIDS=()
 DB=
@@ -43,15 +44,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if ! ss -Htln 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$p\$"; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 
 mkdir -p "$WORK" docs/soak
 command -v jcmd >/dev/null || die "jcmd (JDK) not found"

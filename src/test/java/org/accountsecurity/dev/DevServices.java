@@ -40,7 +40,7 @@ public class DevServices {
 
 	@Bean(destroyMethod = "stop")
 	RedisServer embeddedRedis(Environment env) throws IOException {
-		// A test may put a proxy between the service and the server (support/RedisProxy).
+		// A test may put a proxy between the service and the server (support/TcpRelay).
 		int port = env.getProperty("app.dev.redis-server-port", Integer.class,
 				env.getRequiredProperty("spring.data.redis.port", Integer.class));
 		var builder = RedisServer.newRedisServer()

@@ -19,7 +19,7 @@ import org.accountsecurity.mail.MailOutbox;
 import org.accountsecurity.password.PasswordHasher;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.ProxiedRedisIntegrationTest;
-import org.accountsecurity.support.RedisProxy;
+import org.accountsecurity.support.TcpRelay;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ import static org.mockito.Mockito.doAnswer;
  */
 class PasswordChangeOutageIntegrationTests extends ProxiedRedisIntegrationTest {
 
-	static final RedisProxy PROXY = newProxy();
+	static final TcpRelay PROXY = newProxy();
 
 	@DynamicPropertySource
 	static void proxied(DynamicPropertyRegistry registry) {
@@ -51,7 +51,7 @@ class PasswordChangeOutageIntegrationTests extends ProxiedRedisIntegrationTest {
 	}
 
 	@Override
-	protected RedisProxy proxy() {
+	protected TcpRelay proxy() {
 		return PROXY;
 	}
 

@@ -23,6 +23,7 @@ import org.accountsecurity.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,21 +40,40 @@ interface DeliveryLeaseContract {
 
 	JsonMapper JSON = JsonMapper.builder().build();
 
-	DeliveryCursors cursors();
+	/** The running service on the implementing class's database. */
+	ApplicationContext context();
 
-	AuditFeed feed();
+	default DeliveryCursors cursors() {
+		return context().getBean(DeliveryCursors.class);
+	}
 
-	AuditLog audit();
+	default AuditFeed feed() {
+		return context().getBean(AuditFeed.class);
+	}
 
-	ReceiverClient client();
+	default AuditLog audit() {
+		return context().getBean(AuditLog.class);
+	}
 
-	DeliveryOutcomes outcomes();
+	default ReceiverClient client() {
+		return context().getBean(ReceiverClient.class);
+	}
 
-	EventsProperties properties();
+	default DeliveryOutcomes outcomes() {
+		return context().getBean(DeliveryOutcomes.class);
+	}
 
-	TestClock clock();
+	default EventsProperties properties() {
+		return context().getBean(EventsProperties.class);
+	}
 
-	TransactionTemplate transactions();
+	default TestClock clock() {
+		return context().getBean(TestClock.class);
+	}
+
+	default TransactionTemplate transactions() {
+		return context().getBean(TransactionTemplate.class);
+	}
 
 	@Test
 	default void anEventStillUncommittedHoldsBackEveryLaterOneSoTheHeadNeverPassesIt() throws Exception {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A context of its own whose Redis is reached through a {@link RedisProxy} the test can
+ * A context of its own whose Redis is reached through a {@link TcpRelay} the test can
  * cut, with after-change steps retried every second. Each subclass has its own proxy (its
  * context, cached, keeps its Redis server) and passes it to {@link #throughThe} from its
  * own {@code @DynamicPropertySource}.
@@ -19,17 +19,17 @@ public abstract class ProxiedRedisIntegrationTest extends SeparateIntegrationTes
 	@Autowired
 	protected JdbcClient jdbc;
 
-	protected static RedisProxy newProxy() {
-		return new RedisProxy(IntegrationTest.freePort());
+	protected static TcpRelay newProxy() {
+		return new TcpRelay(IntegrationTest.freePort());
 	}
 
-	protected static void throughThe(RedisProxy proxy, DynamicPropertyRegistry registry) {
+	protected static void throughThe(TcpRelay proxy, DynamicPropertyRegistry registry) {
 		registry.add("app.dev.redis-server-port", proxy::serverPort);
 		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + proxy.port());
 		registry.add("app.after-change.retry-delay", () -> "PT1S");
 	}
 
-	protected abstract RedisProxy proxy();
+	protected abstract TcpRelay proxy();
 
 	@AfterEach
 	void redisIsBack() {

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay between the service and one of its servers (SMTP, PostgreSQL) that a test
- * can cut (open connections break, new ones are closed at once) or slow down (each new
- * connection reaches the server only after a delay, so an SMTP server seems to take that
- * long per mail). The service connects to {@link #port()}.
+ * A TCP relay between the service and one of its servers (Redis, SMTP, PostgreSQL) that a
+ * test can cut (open connections break, new ones are closed at once) or slow down (each
+ * new connection reaches the server only after a delay, so an SMTP server seems to take
+ * that long per mail). The service connects to {@link #port()}.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -42,6 +42,10 @@ public final class TcpRelay implements AutoCloseable {
 
 	public int port() {
 		return listener.getLocalPort();
+	}
+
+	public int serverPort() {
+		return serverPort;
 	}
 
 	/** Breaks every connection and refuses new ones until {@link #restore()}. */

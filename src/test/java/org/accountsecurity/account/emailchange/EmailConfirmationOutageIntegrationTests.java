@@ -11,7 +11,7 @@ import org.accountsecurity.account.Accounts;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Mailbox;
 import org.accountsecurity.support.ProxiedRedisIntegrationTest;
-import org.accountsecurity.support.RedisProxy;
+import org.accountsecurity.support.TcpRelay;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ import static org.mockito.Mockito.doAnswer;
  */
 class EmailConfirmationOutageIntegrationTests extends ProxiedRedisIntegrationTest {
 
-	static final RedisProxy PROXY = newProxy();
+	static final TcpRelay PROXY = newProxy();
 
 	@DynamicPropertySource
 	static void proxied(DynamicPropertyRegistry registry) {
@@ -46,7 +46,7 @@ class EmailConfirmationOutageIntegrationTests extends ProxiedRedisIntegrationTes
 	}
 
 	@Override
-	protected RedisProxy proxy() {
+	protected TcpRelay proxy() {
 		return PROXY;
 	}
 
