@@ -15,7 +15,7 @@ test:           ## the whole suite: unit, integration (Redis, GreenMail, H2, Pos
 
 lint:           ## the formatter (spring-javaformat) and the module checks (no package cycle, no upward import)
 	$(MVN) -q spring-javaformat:validate
-	$(MVN) -q test -Dtest='ArchitectureTests' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q test -Dtest='ArchitectureTests' -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.regression.skip=true
 
 bench:          ## benchmarks; prints a table and writes docs/bench/
 	./scripts/bench.sh

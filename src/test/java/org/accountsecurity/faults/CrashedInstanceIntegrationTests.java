@@ -139,6 +139,7 @@ class CrashedInstanceIntegrationTests extends PostgresIntegrationTest {
 				Map.entry("app.public-base-url", "http://localhost:1"),
 				Map.entry("app.reset.signing-keys", ServiceTest.SIGNING_KEY),
 				Map.entry("app.second-factor.encryption-key", ServiceTest.ENCRYPTION_KEY),
+				Map.entry("app.device.signing-keys", ServiceTest.SIGNING_KEY),
 				Map.entry("app.password.bcrypt-cost", "10"), Map.entry("app.mail.claim-after", "PT2S"),
 				Map.entry("logging.level.root", "WARN"), Map.entry("logging.level.org.accountsecurity.mail", "INFO"));
 	}

@@ -208,6 +208,10 @@ class OutagesIntegrationTests {
 		HttpResponse<String> failed = complete(token);
 		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		POSTGRES.restore();
+		// Pooled connections the cut broke leave the pool as they fail.
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> jdbc.sql("select 1").query(Integer.class).single() == 1);
 
 		assertThat(failed.statusCode()).isNotEqualTo(204).isNotEqualTo(500);
 		assertThat(failed.body()).doesNotContain("Exception", "SQL", "postgres");
