@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A lost second factor (SPEC §15): an operator asks for its removal, the holder is mailed
- * at once with a link that cancels, and the factors go after
+ * A lost second factor (docs/flows.md): an operator asks for its removal, the holder is
+ * mailed at once with a link that cancels, and the factors go after
  * {@code app.second-factor.removal-delay} ({@link RemovalJob}) unless the holder cancels
  * by the link or signs in with a factor meanwhile ({@link #cancelBySignIn}).
  */
