@@ -28,18 +28,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns an unreachable Redis or database, wherever in the request it shows (the session,
  * the CSRF token, a controller), into a clear 503: a problem for the API, the error page
  * in the person's language for pages. Nothing was stored half-way: every write that
  * failed is retried by the person, and the service recovers by itself when the dependency
- * is back (connections are made per use).
+ * is back (connections are made per use). A filter for what fails around Spring MVC, and
+ * its first exception resolver for what fails in a controller: there Spring's own
+ * resolvers would take the {@code EOFException} at the bottom of a dropped database
+ * connection for a browser that went away and answer an empty 200.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class DependencyOutageFilter extends OncePerRequestFilter {
+class DependencyOutageFilter extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(DependencyOutageFilter.class);
 
@@ -62,12 +67,37 @@ class DependencyOutageFilter extends OncePerRequestFilter {
 			if (!isOutage(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			log.warn("A dependency is unavailable: {}", rootCause(ex).getClass().getSimpleName());
-			unavailable(request, response);
+			unavailable(request, response, ex);
 		}
 	}
 
-	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@Override
+	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		if (!isOutage(ex) || response.isCommitted()) {
+			return null;
+		}
+		try {
+			unavailable(request, response, ex);
+		}
+		catch (IOException written) {
+			return null;
+		}
+		// Answered: nothing left to render.
+		return new ModelAndView();
+	}
+
+	/**
+	 * Among the exception resolvers: first after Boot's, which only records the error.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 2;
+	}
+
+	private void unavailable(HttpServletRequest request, HttpServletResponse response, Exception ex)
+			throws IOException {
+		log.warn("A dependency is unavailable: {}", rootCause(ex).getClass().getSimpleName());
 		response.resetBuffer();
 		response.setHeader("Retry-After", "30");
 		response.setHeader("Cache-Control", "no-store");
