@@ -37,6 +37,12 @@ import org.springframework.web.server.ResponseStatusException;
 class DevMailController {
 
 	/**
+	 * The newest mails shown: each is a framed document, and a page of hundreds (a long
+	 * test run, a day of make run) loads slowly and reloads with every new mail.
+	 */
+	static final int SHOWN = 50;
+
+	/**
 	 * The framed HTML part's own policy: no script, no request anywhere (images only as
 	 * data: URLs, styles inline as mail clients take them), framed only by the mailbox,
 	 * and sandboxed even when opened directly. Links open outside the frame.
@@ -67,7 +73,7 @@ class DevMailController {
 	String mailbox(Model model) throws MessagingException, IOException {
 		MimeMessage[] received = greenMail.getReceivedMessages();
 		List<DevMail> mails = new ArrayList<>();
-		for (int i = received.length - 1; i >= 0; i--) {
+		for (int i = received.length - 1; i >= Math.max(0, received.length - SHOWN); i--) {
 			MimeMessage message = received[i];
 			mails.add(DevMail.of(i, recipients(message), message.getSubject(),
 					message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),

@@ -2,6 +2,8 @@ package org.accountsecurity.dev;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import org.accountsecurity.account.AccountService;
 import org.accountsecurity.account.Language;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class DevMailIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	GreenMail greenMail;
+
+	@Autowired
+	Outbox outbox;
 
 	@Test
 	void showsTheSubjectTheTextPartAndTheFramedHtmlPartNewestFirst() throws Exception {
@@ -81,6 +87,28 @@ class DevMailIntegrationTests extends IntegrationTest {
 		// the mailbox page itself keeps the service's policy
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+	}
+
+	@Test
+	void thePageShowsTheNewestFiftyMailsAndSaysHowManyArrived() {
+		WebClient browser = new WebClient(port);
+		List<Account> accounts = new ArrayList<>();
+		for (int i = 0; i <= DevMailController.SHOWN; i++) {
+			Account account = TestAccounts.create(accountService, Language.EN);
+			requestReset(browser, account);
+			accounts.add(account);
+		}
+		accounts.forEach(account -> mailbox.await(account.email(), 1));
+		outbox.awaitDrained();
+		int count = greenMail.getReceivedMessages().length;
+
+		String page = browser.get("/dev/mail").body();
+
+		int shown = Math.min(count, DevMailController.SHOWN);
+		assertThat(page.split("class=\"card dev-mail\"", -1)).hasSize(shown + 1);
+		assertThat(page).contains("id=\"mail-" + (count - 1) + "\"")
+			.doesNotContain("id=\"mail-" + (count - shown - 1) + "\"")
+			.contains("the newest\n    <span>" + shown + "</span> of <span>" + count + "</span>");
 	}
 
 	@Test
