@@ -48,7 +48,10 @@ public final class EmailAddress {
 
 	/** The lookup key of an address that {@link #parse} accepted. */
 	public static String key(String address) {
-		return Normalizer.normalize(address.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		// Stripped after NFKC too: a no-break space is no whitespace to strip() until
+		// NFKC
+		// makes it a space (a fuzzing finding: keying a key changed it).
+		return Normalizer.normalize(address, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
 	}
 
 	/**
