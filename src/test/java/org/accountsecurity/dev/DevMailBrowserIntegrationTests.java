@@ -8,11 +8,13 @@ import org.accountsecurity.account.Language;
 import org.accountsecurity.support.Browser;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.Mailbox;
+import org.accountsecurity.support.Outbox;
 import org.accountsecurity.support.TestAccounts;
 import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,18 +38,27 @@ class DevMailBrowserIntegrationTests extends IntegrationTest {
 	@Autowired
 	Mailbox mailbox;
 
+	@Autowired
+	Outbox outbox;
+
 	@Test
 	void theHtmlPartRendersInItsFrameAndANewMailShowsUpWithoutAReload() {
 		Account first = TestAccounts.create(accounts, Language.EN);
 		Account second = TestAccounts.create(accounts, Language.EN);
 		requestReset(first);
 		mailbox.await(first.email(), 1);
+		// The page reloads with every mail that arrives: earlier tests' mails are sent
+		// first.
+		outbox.awaitDrained();
 		try (Browser browser = new Browser(BASE_URL)) {
 			browser.open("/dev/mail");
 			WebElement row = browser
 				.await(By.xpath("//tr[td[contains(., '" + first.email() + "')]]//a[starts-with(@href, '#mail-')]"));
 			String article = row.getAttribute("href").substring(row.getAttribute("href").indexOf('#') + 1);
-			browser.driver().switchTo().frame(browser.await(By.cssSelector("#" + article + " iframe")));
+			WebElement frame = browser.await(By.cssSelector("#" + article + " iframe"));
+			// The frames load lazily: one below the fold loads once it is in view.
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", frame);
+			browser.driver().switchTo().frame(frame);
 			WebElement link = browser.await(By.cssSelector("a[href*='/password/reset?token=']"));
 			assertThat(link.getText()).isNotBlank();
 			browser.driver().switchTo().defaultContent();
