@@ -3,10 +3,8 @@ package org.accountsecurity.secondfactor;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -261,20 +259,6 @@ class PasskeysIntegrationTests extends SecondFactorIntegrationTest {
 			.header("X-XSRF-TOKEN", csrf)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
-	}
-
-	private String accountJson(Account account) {
-		WebClient client = new WebClient(port);
-		String basic = Base64.getEncoder()
-			.encodeToString("operator@example.com:audit trail keeper 2026".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> answer = client
-			.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/accounts/" + account.id()))
-				.header("Authorization", "Basic " + basic)
-				.header("Accept", "application/json")
-				.GET()
-				.build());
-		assertThat(answer.statusCode()).isEqualTo(200);
-		return answer.body();
 	}
 
 }

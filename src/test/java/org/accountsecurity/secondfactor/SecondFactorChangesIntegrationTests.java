@@ -1,10 +1,6 @@
 package org.accountsecurity.secondfactor;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -122,20 +118,6 @@ class SecondFactorChangesIntegrationTests extends SecondFactorIntegrationTest {
 		String json = accountJson(account);
 		assertThat(json).contains("\"secondFactors\":[\"totp\"]")
 			.doesNotContain(enrolled.app().secret(), enrolled.recoveryCodes().get(0));
-	}
-
-	private String accountJson(Account account) {
-		WebClient client = new WebClient(port);
-		String basic = Base64.getEncoder()
-			.encodeToString("operator@example.com:audit trail keeper 2026".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> answer = client
-			.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/accounts/" + account.id()))
-				.header("Authorization", "Basic " + basic)
-				.header("Accept", "application/json")
-				.GET()
-				.build());
-		assertThat(answer.statusCode()).isEqualTo(200);
-		return answer.body();
 	}
 
 }

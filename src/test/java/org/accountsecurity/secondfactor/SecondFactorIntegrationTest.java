@@ -1,16 +1,24 @@
 package org.accountsecurity.secondfactor;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.accountsecurity.account.Account;
 import org.accountsecurity.account.AccountService;
 import org.accountsecurity.support.IntegrationTest;
 import org.accountsecurity.support.TestClock;
+import org.accountsecurity.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the second-factor integration tests: the service, its clock (moved one TOTP
@@ -47,6 +55,21 @@ abstract class SecondFactorIntegrationTest extends IntegrationTest {
 			.params(account.id(), type)
 			.query(String.class)
 			.list();
+	}
+
+	/** The account as an operator reads it from the API. */
+	String accountJson(Account account) {
+		WebClient client = new WebClient(port);
+		String basic = Base64.getEncoder()
+			.encodeToString("operator@example.com:audit trail keeper 2026".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> answer = client
+			.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/accounts/" + account.id()))
+				.header("Authorization", "Basic " + basic)
+				.header("Accept", "application/json")
+				.GET()
+				.build());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		return answer.body();
 	}
 
 }
