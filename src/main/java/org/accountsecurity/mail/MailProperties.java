@@ -18,18 +18,18 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Mail settings: the sender of every mail, how often and how soon a failed mail is tried
  * again (the delay doubles with each attempt), whether this instance runs an outbox
- * worker, how long a queued mail is held back before it is sent, and how long a mail that
- * a worker took but did not finish waits before another worker may take it over (its
- * instance crashed). The hold-back keeps the work of sending out of the request that
- * queued the mail, so that the answer's timing does not tell whether a mail was queued
- * (an account exists).
+ * worker and with how many threads, how long a queued mail is held back before it is
+ * sent, and how long a mail that a worker took but did not finish waits before another
+ * worker may take it over (its instance crashed). The hold-back keeps the work of sending
+ * out of the request that queued the mail, so that the answer's timing does not tell
+ * whether a mail was queued (an account exists).
  */
 @ConfigurationProperties("app.mail")
 @Validated
 public record MailProperties(@DefaultValue("Account Security <no-reply@localhost>") @NotBlank String from,
 		@DefaultValue("6") @Min(1) @Max(20) int maxAttempts, @DefaultValue("PT5S") @NotNull Duration firstRetryDelay,
 		@DefaultValue("true") boolean workerEnabled, @DefaultValue("30ms") @NotNull Duration holdBack,
-		@DefaultValue("PT1M") @NotNull Duration claimAfter) {
+		@DefaultValue("PT1M") @NotNull Duration claimAfter, @DefaultValue("4") @Min(1) @Max(32) int workers) {
 
 	static final Duration DEFAULT_CLAIM_AFTER = Duration.ofMinutes(1);
 
@@ -54,10 +54,10 @@ public record MailProperties(@DefaultValue("Account Security <no-reply@localhost
 		}
 	}
 
-	/** With {@code claim-after} at its default. */
+	/** With {@code claim-after} at its default and one worker thread. */
 	public MailProperties(String from, int maxAttempts, Duration firstRetryDelay, boolean workerEnabled,
 			Duration holdBack) {
-		this(from, maxAttempts, firstRetryDelay, workerEnabled, holdBack, DEFAULT_CLAIM_AFTER);
+		this(from, maxAttempts, firstRetryDelay, workerEnabled, holdBack, DEFAULT_CLAIM_AFTER, 1);
 	}
 
 }

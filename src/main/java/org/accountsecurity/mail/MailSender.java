@@ -14,13 +14,16 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a {@link ComposedMail} over SMTP as multipart/alternative (plain text, then
  * HTML), UTF-8, from {@code app.mail.from}. It refuses a recipient address or name with
  * control characters, so that no input can add a header (SMTP header injection), and an
- * address that is not exactly one plain address.
+ * address that is not exactly one plain address. On a thread with an open
+ * {@link SmtpConnectionScope} (the outbox worker's) consecutive mails share one SMTP
+ * connection.
  */
 @Component("outboundMailSender") // "mailSender" is Boot's JavaMailSender
 public class MailSender {
@@ -82,7 +85,13 @@ public class MailSender {
 			alternative.addBodyPart(text);
 			alternative.addBodyPart(html);
 			message.setContent(alternative);
-			mailSender.send(message);
+			SmtpConnectionScope scope = SmtpConnectionScope.current();
+			if (scope != null && mailSender instanceof JavaMailSenderImpl smtp) {
+				scope.send(smtp, message);
+			}
+			else {
+				mailSender.send(message);
+			}
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("The mail could not be built", ex);

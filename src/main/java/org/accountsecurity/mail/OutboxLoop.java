@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ final class OutboxLoop implements Runnable {
 
 	private final long holdBackMillis;
 
+	private final Counter smtpConnections;
+
 	private boolean groupChecked;
 
 	private boolean pendingToCheck = true;
@@ -49,13 +52,14 @@ final class OutboxLoop implements Runnable {
 	private Duration backoff;
 
 	OutboxLoop(OutboxWorker worker, OutboxStreams streams, OutboxProcessor processor, OutboxWorker.Timing timing,
-			String consumer, Duration holdBack) {
+			String consumer, Duration holdBack, Counter smtpConnections) {
 		this.worker = worker;
 		this.streams = streams;
 		this.processor = processor;
 		this.timing = timing;
 		this.consumer = consumer;
 		this.holdBackMillis = holdBack.toMillis();
+		this.smtpConnections = smtpConnections;
 		this.backoff = firstBackoff();
 		this.nextRequeue = System.nanoTime();
 		this.nextReclaim = this.nextRequeue;
@@ -108,19 +112,26 @@ final class OutboxLoop implements Runnable {
 		else {
 			records = streams.readNew(consumer, BATCH, timing.block());
 		}
-		for (MapRecord<String, Object, Object> record : records) {
-			holdBack(record);
-			if (!worker.running()) {
-				return;
+		if (!records.isEmpty()) {
+			// The mails of a batch share one SMTP connection.
+			try (SmtpConnectionScope connection = SmtpConnectionScope.open(smtpConnections)) {
+				records.forEach(this::send);
 			}
-			// A batch is sent one mail after another: one that waited in it longer than
-			// claim-after may have been taken over by another instance meanwhile.
-			if (!streams.take(consumer, record.getId().getValue())) {
-				log.info("Mail outbox: mail {} was taken over by another worker; skipped here", record.getId());
-				continue;
-			}
-			processor.process(record);
 		}
+	}
+
+	private void send(MapRecord<String, Object, Object> record) {
+		holdBack(record);
+		if (!worker.running()) {
+			return;
+		}
+		// A batch is sent one mail after another: one that waited in it longer than
+		// claim-after may have been taken over by another instance meanwhile.
+		if (!streams.take(consumer, record.getId().getValue())) {
+			log.info("Mail outbox: mail {} was taken over by another worker; skipped here", record.getId());
+			return;
+		}
+		processor.process(record);
 	}
 
 	/**

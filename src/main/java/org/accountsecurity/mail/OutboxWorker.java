@@ -1,8 +1,10 @@
 package org.accountsecurity.mail;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +15,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what {@link MailOutbox} queued, as one consumer of the group {@code mailers}: a
- * daemon thread started after the rest of the application and stopped first on shutdown.
- * It stays off when {@code app.mail.worker-enabled=false}, so that some instances can
+ * Sends what {@link MailOutbox} queued: {@code app.mail.workers} daemon threads, each a
+ * consumer of the group {@code mailers}, started after the rest of the application and
+ * stopped first on shutdown. Several threads keep up with the rate at which requests
+ * queue mail, as most of a mail's time is spent waiting (SMTP, the audit commit, Redis).
+ * They stay off when {@code app.mail.worker-enabled=false}, so that some instances can
  * serve requests only.
  */
 @Component
@@ -33,11 +37,13 @@ class OutboxWorker implements SmartLifecycle {
 
 	private final String consumer;
 
+	private final Counter smtpConnections;
+
 	private final Object monitor = new Object();
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private List<Thread> threads = List.of();
 
 	@Autowired
 	OutboxWorker(StringRedisTemplate redis, MailProperties properties, List<OutboxHandler> handlers,
@@ -53,41 +59,53 @@ class OutboxWorker implements SmartLifecycle {
 		this.properties = properties;
 		this.timing = timing;
 		this.consumer = consumer;
+		this.smtpConnections = meters.counter("mail.smtp.connections");
 	}
 
 	@Override
 	public void start() {
 		synchronized (monitor) {
-			if (thread != null) {
+			if (!threads.isEmpty()) {
 				return;
 			}
 			running = true;
-			thread = new Thread(new OutboxLoop(this, streams, processor, timing, consumer, properties.holdBack()),
-					"mail-outbox-worker");
-			thread.setDaemon(true);
-			thread.setUncaughtExceptionHandler(
-					(failed, error) -> log.error("Mail outbox worker {} died", consumer, error));
-			thread.start();
+			List<Thread> started = new ArrayList<>();
+			for (int i = 1; i <= properties.workers(); i++) {
+				String name = (properties.workers() == 1) ? consumer : consumer + "-" + i;
+				Thread thread = new Thread(
+						new OutboxLoop(this, streams, processor, timing, name, properties.holdBack(), smtpConnections),
+						"mail-outbox-worker-" + i);
+				thread.setDaemon(true);
+				thread.setUncaughtExceptionHandler(
+						(failed, error) -> log.error("Mail outbox worker {} died", name, error));
+				thread.start();
+				started.add(thread);
+			}
+			threads = List.copyOf(started);
 		}
-		log.info("Mail outbox worker {} started for kinds {}", consumer, processor.kinds());
+		log.info("Mail outbox worker {} started with {} thread(s) for kinds {}", consumer, properties.workers(),
+				processor.kinds());
 	}
 
 	@Override
 	public void stop() {
-		Thread stopping;
+		List<Thread> stopping;
 		synchronized (monitor) {
 			running = false;
-			stopping = thread;
-			thread = null;
+			stopping = threads;
+			threads = List.of();
 			monitor.notifyAll();
 		}
-		if (stopping == null) {
+		if (stopping.isEmpty()) {
 			return;
 		}
+		// The loops notice within one blocking read; a mail being sent is given a little
+		// longer.
+		long deadline = System.nanoTime() + timing.block().plusSeconds(10).toNanos();
 		try {
-			// The loop notices within one blocking read; a mail being sent is given a
-			// little longer.
-			stopping.join(timing.block().plusSeconds(10).toMillis());
+			for (Thread thread : stopping) {
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -98,7 +116,7 @@ class OutboxWorker implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		synchronized (monitor) {
-			return thread != null;
+			return !threads.isEmpty();
 		}
 	}
 

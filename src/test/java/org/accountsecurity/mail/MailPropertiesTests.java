@@ -19,17 +19,17 @@ class MailPropertiesTests {
 		MailProperties properties = bind(Map.of("app.mail.worker-enabled", "true"));
 
 		assertThat(properties).isEqualTo(new MailProperties("Account Security <no-reply@localhost>", 6,
-				Duration.ofSeconds(5), true, Duration.ofMillis(30)));
+				Duration.ofSeconds(5), true, Duration.ofMillis(30), Duration.ofMinutes(1), 4));
 	}
 
 	@Test
 	void readsTheSettings() {
 		MailProperties properties = bind(Map.of("app.mail.from", "Konto <konto@example.com>", "app.mail.max-attempts",
 				"3", "app.mail.first-retry-delay", "PT1S", "app.mail.worker-enabled", "false", "app.mail.hold-back",
-				"0s"));
+				"0s", "app.mail.workers", "2"));
 
-		assertThat(properties)
-			.isEqualTo(new MailProperties("Konto <konto@example.com>", 3, Duration.ofSeconds(1), false, Duration.ZERO));
+		assertThat(properties).isEqualTo(new MailProperties("Konto <konto@example.com>", 3, Duration.ofSeconds(1),
+				false, Duration.ZERO, Duration.ofMinutes(1), 2));
 	}
 
 	@Test

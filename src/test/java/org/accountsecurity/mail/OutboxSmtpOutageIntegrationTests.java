@@ -58,23 +58,7 @@ class OutboxSmtpOutageIntegrationTests {
 	@Test
 	void aMailQueuedWhileSmtpIsDownArrivesOnceSmtpIsBack() throws Exception {
 		MailSender sender = new MailSender(javaMailSender(smtpPort), PROPERTIES);
-		OutboxHandler greeting = new OutboxHandler() {
-
-			@Override
-			public String kind() {
-				return "greeting";
-			}
-
-			@Override
-			public void handle(OutboxMessage message, int attempt) {
-				sender.send(message.fields().get("to"), "Zoë", new ComposedMail("Grüße", "<p>Hallo</p>", "Hallo"));
-			}
-
-			@Override
-			public void gaveUp(OutboxMessage message, int attempts) {
-			}
-
-		};
+		OutboxHandler greeting = greetings(sender, "Zoë", new ComposedMail("Grüße", "<p>Hallo</p>", "Hallo"));
 		worker = new OutboxWorker(redis.template(), PROPERTIES, List.of(greeting), meters,
 				OutboxWorkerIntegrationTests.FAST, "smtp-test");
 		worker.start();
@@ -94,6 +78,30 @@ class OutboxSmtpOutageIntegrationTests {
 		new Outbox(meters).awaitDrained(); // a second copy would have been sent by now
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 		assertThat(meters.counter("mail.sent", "kind", "greeting").count()).isEqualTo(1);
+	}
+
+	/**
+	 * Handles the kind {@code greeting}: sends {@code mail} to the message's field
+	 * {@code to}, shown with {@code name}.
+	 */
+	static OutboxHandler greetings(MailSender sender, String name, ComposedMail mail) {
+		return new OutboxHandler() {
+
+			@Override
+			public String kind() {
+				return "greeting";
+			}
+
+			@Override
+			public void handle(OutboxMessage message, int attempt) {
+				sender.send(message.fields().get("to"), name, mail);
+			}
+
+			@Override
+			public void gaveUp(OutboxMessage message, int attempts) {
+			}
+
+		};
 	}
 
 	static JavaMailSenderImpl javaMailSender(int port) {
