@@ -12,6 +12,8 @@
 #   BENCH_SCALE=1             durations × this (0.3 for a quick look; the table says which scale was used)
 #   BENCH_SERVICE_JVM_OPTS=   JVM options of the service (default: those of config/jvm.options, as in production;
 #                             "none" for the JVM's defaults)
+#   BENCH_JAVA=java           the service's java (default: the one on PATH); on JDK 25 and later the AOT cache
+#                             takes the place of the class data sharing archive
 #   BENCH_CDS=1               0: no class data sharing (default: a training start writes an archive, then the
 #                             measured starts map it, as README's production section describes)
 #   BENCH_SERVICE_ARGS=       extra --name=value settings for the service (to try a setting; the table shows them)
@@ -21,7 +23,7 @@
 #   BENCH_JFR=0               1 records each closed-loop phase with JFR (jcmd) and writes hot-method histograms
 #                             (org.accountsecurity.bench.JfrTop) beside the recordings in $BENCH_BUILD_DIR/bench-run
 #   BENCH_BCRYPT_COST=12      the service's and the raw BCrypt's cost
-#   BENCH_PHASES=all          or a comma-separated subset of throughput,half,timing,link,change,mail,redis
+#   BENCH_PHASES=all          or a comma-separated subset of throughput,half,timing,link,change,second,mail,redis
 #   BENCH_SERVICE_CLASSPATH_PREPEND=  classes put before the application's (to measure a proposed change)
 #   BENCH_BUILD_DIR=target-bench
 #   PGHOST/PGPORT/PGUSER      PostgreSQL (127.0.0.1 / 5432 / postgres)
@@ -37,7 +39,7 @@ PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 STARTED=$(date +%s)
-BUDGET=${BENCH_BUDGET_SECONDS:-870}   # everything must end within 15 min
+BUDGET=${BENCH_BUDGET_SECONDS:-1200}   # everything must end within 20 min
 
 TAG=bench
 # shellcheck source=scripts/lib.sh
@@ -99,6 +101,9 @@ fi
 BENCH_CLASSES=$ROOT/$BUILD_DIR/bench-server-classes
 rm -rf "$BENCH_CLASSES"; mkdir -p "$BENCH_CLASSES/org/accountsecurity/bench"
 cp -rp "$ROOT/$BUILD_DIR/test-classes/org/accountsecurity/bench/server" "$BENCH_CLASSES/org/accountsecurity/bench/"
+# The tests' authenticator app: the seeder enrols TOTP with it (the driver computes sign-in codes with the same class).
+mkdir -p "$BENCH_CLASSES/org/accountsecurity/support"
+cp -p "$ROOT/$BUILD_DIR/test-classes/org/accountsecurity/support/Authenticator.class" "$BENCH_CLASSES/org/accountsecurity/support/"
 cp -p "$ROOT/$BUILD_DIR/test-classes/application-bench.yml" "$BENCH_CLASSES/"
 # BENCH_SERVICE_CLASSPATH_PREPEND: compiled classes that shadow the application's, to measure a proposed change
 # without editing the working tree.
@@ -156,6 +161,11 @@ fi
 # --- the driver (starts the service, runs the load, writes the table) ---------------------------------------------
 # The production JVM options (config/jvm.options without its comments) unless BENCH_SERVICE_JVM_OPTS says otherwise.
 SERVICE_JVM_OPTS=${BENCH_SERVICE_JVM_OPTS-$(sed -e 's/#.*//' config/jvm.options | xargs)}
+SERVICE_JAVA=${BENCH_JAVA:-$(command -v java)}
+SERVICE_JAVA_FEATURE=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 \
+  | awk -F' = ' '/java.specification.version/ {print $2}')
+[[ -n $SERVICE_JAVA_FEATURE ]] || die "$SERVICE_JAVA does not run"
+SERVICE_JAVA_DESCRIPTION=$("$SERVICE_JAVA" -version 2>&1 | tail -1)
 [[ $SERVICE_JVM_OPTS == none ]] && SERVICE_JVM_OPTS=""
 JFR_FLAG=false; [[ ${BENCH_JFR:-0} == 1 ]] && JFR_FLAG=true
 CDS_FLAG=true; [[ ${BENCH_CDS:-1} == 0 ]] && CDS_FLAG=false
@@ -169,7 +179,8 @@ timeout $(( DRIVER_BUDGET + 20 )) java -Xmx1g -cp "$DRIVER_CP" \
     -Dbench.budget-seconds="$(( DRIVER_BUDGET - 40 ))" \
     -Dbench.redis-port="$REDIS_PORT" -Dbench.redis-pid="$REDIS_PID" -Dbench.redis-version="$REDIS_VERSION" \
     -Dbench.pg-database="$DB" -Dbench.pg-port="$PGPORT" -Dbench.pg-user="$PGUSER" \
-    -Dbench.service-classpath-file="$WORK/service-classpath.txt" -Dbench.java="$(command -v java)" \
+    -Dbench.service-classpath-file="$WORK/service-classpath.txt" -Dbench.java="$SERVICE_JAVA" \
+    -Dbench.java-feature="$SERVICE_JAVA_FEATURE" -Dbench.java-description="$SERVICE_JAVA_DESCRIPTION" \
     -Dbench.service-jvm-options="$SERVICE_JVM_OPTS" -Dbench.cds="$CDS_FLAG" -Dbench.service-args="${BENCH_SERVICE_ARGS:-}" \
     -Dbench.kinds="${BENCH_KINDS:-bare,api,form}" -Dbench.bcrypt-cost="${BENCH_BCRYPT_COST:-12}" \
     -Dbench.h2="$([[ ${BENCH_H2:-1} == 0 ]] && echo false || echo true)" -Dbench.jfr="$JFR_FLAG" \

@@ -23,7 +23,7 @@ final class LoadFootprintPhase implements Phase {
 	public void run(Run run) {
 		double rss = Procs.rssKb(run.service.pid()) / 1024.0;
 		run.report.row("RSS after the load", Report.f0(rss) + " MB",
-				"Keycloak 683–950 MB; idle was " + Report.f0(startup.rssIdleMb()), "≤ 400 MB", rss <= 400);
+				"Keycloak 775 MB; idle was " + Report.f0(startup.rssIdleMb()), "≤ 260 MB", rss <= 260);
 	}
 
 }

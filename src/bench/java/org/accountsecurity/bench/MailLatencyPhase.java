@@ -4,12 +4,17 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Mail latency: 100 API requests/s, each for a different existing account; from the time
- * a request was due to the sink's end of DATA of the first mail to that recipient.
+ * Mail latency: API requests at half the form's maximum rate (8 clients; 100/s when the
+ * throughput phase did not run), each for a different existing account; from the time a
+ * request was due to the sink's end of DATA of the first mail to that recipient.
  */
 final class MailLatencyPhase implements Phase {
 
-	private static final int RATE = 100;
+	private final ThroughputPhase throughput;
+
+	MailLatencyPhase(ThroughputPhase throughput) {
+		this.throughput = throughput;
+	}
 
 	@Override
 	public String name() {
@@ -26,20 +31,26 @@ final class MailLatencyPhase implements Phase {
 		run.report.section(
 				"Mail latency: request → accepted by SMTP (driver's in-process sink), JSON API, existing accounts");
 		run.drain(60_000);
+		Load.Result form = (throughput.max() != null) ? throughput.max().get("form8") : null;
+		int rate = (form != null) ? (int) Math.max(100, form.rate() / 2) : 100;
 		long millis = run.ms(15_000);
-		int count = Math.min((int) (RATE * millis / 1000), Requests.ACCOUNTS - Requests.POOL_M);
+		int count = Math.min((int) (rate * millis / 1000), Requests.POOL_T - Requests.POOL_M);
 		long[] sent = new long[count];
 		run.sink.clearTimes();
 		Load.Task task = (http, rec, seq) -> {
 			int i = (int) seq;
+			if (i >= count) {
+				return true; // the schedule's rounding gave one more
+			}
 			sent[i] = System.nanoTime();
 			Http.Response r = http.post("/api/v1/password-resets", null, "application/json",
 					Requests.json(recipient(i)), true);
 			rec.record("post", System.nanoTime() - sent[i]);
 			return Load.expect("POST /api/v1/password-resets", r, 202);
 		};
-		Run.log("mail latency: %d requests at %d/s", count, RATE);
-		Load.Result r = Load.open("mail", run.service.port, RATE, count * 1000L / RATE, 16, task, run.meter);
+		Run.log("mail latency: %d requests at %d/s", count, rate);
+		Load.Result r = Load.open("mail", run.service.port, rate, (count * 1000L + rate - 1) / rate, 16, task,
+				run.meter);
 		awaitMails(run.sink, count);
 		long[] lat = new long[count];
 		int k = 0;
@@ -52,10 +63,11 @@ final class MailLatencyPhase implements Phase {
 		long[] s = Stats.sorted(Arrays.copyOf(lat, k));
 		double p50 = Stats.percentile(s, 50);
 		double p99 = Stats.percentile(s, 99);
-		run.report.row("Mail accepted by SMTP at " + RATE + " requests/s: p50 / p99",
+		run.report.row("Mail accepted by SMTP at " + rate + " requests/s"
+				+ ((form != null) ? " (half the form's maximum)" : "") + ": p50 / p99",
 				Report.ms(p50) + " / " + Report.ms(p99),
-				k + " of " + count + " mails arrived; GreenMail's greeting alone ~40 ms", "p50 ≤ 59 ms, p99 < 250 ms",
-				k == count && p50 <= 59e6 && p99 < 250e6);
+				k + " of " + count + " mails arrived; a 30 ms hold-back keeps sending off the request's time",
+				"p99 < 250 ms", k == count && p99 < 250e6);
 		run.report.details.add(run.detail(r));
 	}
 

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Password changes ({@code POST /api/v1/password-resets/complete}, 8 clients) against raw
- * BCrypt, with probes of the other endpoints while BCrypt saturates the CPU.
+ * BCrypt; then, in a second window of changes, probes of the other endpoints while BCrypt
+ * saturates the CPU.
  */
 final class PasswordChangePhase implements Phase {
 
@@ -40,12 +41,16 @@ final class PasswordChangePhase implements Phase {
 
 		List<String> pool = new ArrayList<>(MailedLinks.fetch(run, Requests.POOL_C, 300).values());
 		AtomicInteger next = new AtomicInteger();
-		long window = run.ms(20_000);
+		// The rate of changes alone, then a second window with the probes: the probes
+		// (and the driver sending them) would take their CPU out of the rate.
+		Load.Result changes = Load.closed("change", run.service.port, 8, run.ms(2000), run.ms(12_000), pool.size(),
+				changeTask(pool, next), run.meter);
+		long window = run.ms(16_000);
 		Probes probes = new Probes(run.service.port, probeTasks(run), run.ms(3000), window - run.ms(4000));
 		Instant changeBegin = Instant.now();
 		long checkpointsBefore = Checkpoints.buffers(run);
-		Load.Result changes = Load.closed("change", run.service.port, 8, run.ms(2000), window, pool.size(),
-				changeTask(pool, next), run.meter);
+		Load.closed("change-probed", run.service.port, 8, run.ms(2000), window, pool.size(), changeTask(pool, next),
+				run.meter);
 		long checkpoints = Checkpoints.between(checkpointsBefore, Checkpoints.buffers(run));
 		run.dumpJfr("change", changeBegin, Instant.now());
 		Map<String, Load.Result> probed = probes.await();
@@ -57,13 +62,13 @@ final class PasswordChangePhase implements Phase {
 		report.row("Password changes/s, 8 clients", Report.f2(rate),
 				String.format(Locale.ROOT, "%.0f %% of raw BCrypt; CPU busy %.2f of %d cores (service %.2f)",
 						rate / rawRate * 100, u.machine() / u.seconds(), threads, u.service() / u.seconds()),
-				"≥ 90 % of raw", rate / rawRate >= 0.9);
+				"", null);
 		// With app.password.history = 1 (the default) a change runs BCrypt twice: the
 		// check that the new password is
 		// not the current one (a verify at the stored cost), then the new hash.
 		report.row("BCrypt runs per second spent on those changes (2 per change: history check + new hash)",
-				Report.f2(2 * rate), String.format(Locale.ROOT, "%.0f %% of raw BCrypt", 2 * rate / rawRate * 100), "",
-				null);
+				Report.f2(2 * rate), String.format(Locale.ROOT, "%.0f %% of raw BCrypt", 2 * rate / rawRate * 100),
+				"≥ 90 % of raw", 2 * rate / rawRate >= 0.9);
 		if (changed < changes.ops() - changes.errors() || changes.errors() > 0) {
 			report.notes.add("Password changes: " + changes.errors() + " of the completions failed.");
 		}

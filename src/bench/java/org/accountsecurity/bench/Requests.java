@@ -21,11 +21,13 @@ final class Requests {
 
 	static final int POOL_C = 10_200; // password changes: 300
 
-	static final int POOL_M = 10_500; // mail latency: up to 2,000
+	static final int POOL_M = 10_500; // mail latency: up to 11,900
 
-	static final int ACCOUNTS = 12_600;
+	static final int POOL_T = 22_400; // sign-ins with TOTP: 100
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+	static final int ACCOUNTS = 22_500;
+
+	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
@@ -87,6 +89,27 @@ final class Requests {
 			rec.record("post", p1 - p0);
 		}
 		return Load.expect("POST /password/forgot", r, 200) ? p1 - p0 : -1;
+	}
+
+	/**
+	 * A new visitor signs in with a password that is wrong (or for an address that is
+	 * unknown): GET /login (not timed), then POST /login. Returns the POST's latency in
+	 * ns, or -1 if the answer was not the redirect back to the form.
+	 */
+	static long signInOnce(Http http, String email, String password) throws IOException {
+		Http.Response form = http.get("/login", null, true);
+		Matcher m = CSRF.matcher(form.body());
+		if (!Load.expect("GET /login", form, 200) || !m.find()) {
+			return -1;
+		}
+		String body = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+		long t0 = System.nanoTime();
+		Http.Response r = http.post("/login", form.setCookie(), "application/x-www-form-urlencoded", body, true);
+		long t = System.nanoTime() - t0;
+		return Load.expect("POST /login", r, 302) && r.location() != null && r.location().contains("/login?error") ? t
+				: -1;
 	}
 
 	/** Returns the API POST's latency in ns, or -1 if the answer was wrong. */

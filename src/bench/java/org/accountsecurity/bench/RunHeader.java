@@ -38,10 +38,13 @@ final class RunHeader {
 		header.add("");
 		header.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + cpu + ", " + mem
 				+ " RAM; kernel " + System.getProperty("os.version") + "; load average at start: " + load);
-		header.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-				+ " (driver and service); service JVM options: `"
-				+ (jvmOptions.isBlank() ? "(none: JVM defaults)" : jvmOptions) + "`"
-				+ ("true".equals(run.get("cds")) ? " + class data sharing (an archive from a training start)" : "")
+		header.add("- JDK of the service: " + run.get("java-description", "?") + "; of the driver: "
+				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+				+ "; service JVM options: `" + (jvmOptions.isBlank() ? "(none: JVM defaults)" : jvmOptions) + "`"
+				+ ("true".equals(run.get("cds")) ? (ServiceLauncher.aotCache(run)
+						? " + the AOT cache (JDK 25, JEP 483/514/515: classes loaded and linked, method profiles; "
+								+ "written by a training start)"
+						: " + class data sharing (an archive from a training start)") : "")
 				+ (serviceArgs.isBlank() ? ""
 						: "; extra service settings: `" + ServiceLauncher.redacted(serviceArgs) + "`"));
 		header.add("- Service: production mode + profile `bench` (rate limits raised to 10^9 per window; "

@@ -55,14 +55,15 @@ final class Service implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service once with {@code -XX:ArchiveClassesAtExit} and {@code spring.context.exit=onRefresh}: it
-	 * stops when its context is refreshed and writes the class data sharing archive. Returns the seconds it took.
+	 * Starts the service once with {@code spring.context.exit=onRefresh} and {@code -XX:ArchiveClassesAtExit} (or, on
+	 * JDK 25, {@code -XX:AOTCacheOutput}): it stops when its context is refreshed and writes the class data sharing
+	 * archive (the AOT cache). Returns the seconds it took.
 	 */
 	static double trainCds(String java, List<String> jvmOptions, String classpath, List<String> args, Path archive,
-			Path log, Path pidFile) throws IOException, InterruptedException {
+			boolean aotCache, Path log, Path pidFile) throws IOException, InterruptedException {
 		Files.deleteIfExists(archive);
 		List<String> jvm = new ArrayList<>(jvmOptions);
-		jvm.add("-XX:ArchiveClassesAtExit=" + archive);
+		jvm.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
 		jvm.add("-Dspring.context.exit=onRefresh");
 		long t0 = System.nanoTime();
 		try (Service training = start(java, jvm, classpath, args, -1, log, pidFile)) {

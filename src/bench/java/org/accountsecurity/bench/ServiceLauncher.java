@@ -39,13 +39,15 @@ final class ServiceLauncher {
 			// start that stops after the
 			// context refresh and writes the archive, then every start maps it. Not
 			// timed.
-			Path archive = run.work.resolve("service-" + label + ".jsa");
-			double trained = Service.trainCds(java, jvm, cp, args, archive,
+			// On JDK 25 the AOT cache (JEP 483/514/515) takes the place of the CDS archive.
+			boolean aot = aotCache(run);
+			Path archive = run.work.resolve("service-" + label + (aot ? ".aot" : ".jsa"));
+			double trained = Service.trainCds(java, jvm, cp, args, archive, aot,
 					run.work.resolve("service-" + label + "-cds-training.log"), run.work.resolve("service.pid"));
-			Run.log("class data sharing: training start took %.1f s, archive %s (%d MB)", trained,
-					archive.getFileName(), Files.exists(archive) ? Files.size(archive) >> 20 : 0);
+			Run.log("%s: training start took %.1f s, archive %s (%d MB)", aot ? "AOT cache" : "class data sharing",
+					trained, archive.getFileName(), Files.exists(archive) ? Files.size(archive) >> 20 : 0);
 			if (Files.exists(archive)) {
-				jvm.add("-XX:SharedArchiveFile=" + archive);
+				jvm.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
 			}
 		}
 		run.service = Service.start(java, jvm, cp, args, port, run.work.resolve("service-" + label + ".log"),
@@ -64,6 +66,11 @@ final class ServiceLauncher {
 					String.join(" ", jvm), redacted(String.join(" ", args))));
 		}
 		return up;
+	}
+
+	/** Whether the service's JDK has the AOT cache (JDK 25 and later). */
+	static boolean aotCache(Run run) {
+		return Integer.parseInt(run.get("java-feature", "17")) >= 25;
 	}
 
 	// No signing key here: BenchServer makes one in-process, so it is on no command line,

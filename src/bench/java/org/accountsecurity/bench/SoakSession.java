@@ -6,15 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One soak visitor's browser: a keep-alive connection, a cookie jar (session and CSRF
  * cookies) and the CSRF token of the last page it loaded.
  */
 final class SoakSession implements AutoCloseable {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final Http http;
 
@@ -60,7 +57,7 @@ final class SoakSession implements AutoCloseable {
 			}
 		}
 		if (r.body() != null) {
-			Matcher m = CSRF.matcher(r.body());
+			Matcher m = Requests.CSRF.matcher(r.body());
 			if (m.find()) {
 				csrf = m.group(1);
 			}

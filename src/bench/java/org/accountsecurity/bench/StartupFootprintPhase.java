@@ -25,9 +25,9 @@ final class StartupFootprintPhase implements Phase {
 		rssIdleMb = Procs.rssKb(service.pid()) / 1024.0;
 		run.report.section("Footprint");
 		run.report.row("Start-up: launch → /actuator/health UP", Report.f2(up) + " s",
-				"Keycloak 15 s; Boot says " + service.reportedStartup(), "≤ 3.5 s", up <= 3.5);
-		run.report.row("RSS idle (3 s after healthy)", Report.f0(rssIdleMb) + " MB", "Keycloak 474 MB", "≤ 270 MB",
-				rssIdleMb <= 270);
+				"Keycloak 10.7 s; Boot says " + service.reportedStartup(), "≤ 2.7 s", up <= 2.7);
+		run.report.row("RSS idle (3 s after healthy)", Report.f0(rssIdleMb) + " MB", "Keycloak 447 MB", "≤ 150 MB",
+				rssIdleMb <= 150);
 	}
 
 }

@@ -11,17 +11,25 @@ import java.util.Random;
 /**
  * The timing gap between existing and unknown addresses: shuffled, sequential requests on
  * one connection per endpoint, compared by medians, p90s, Mann–Whitney U and the best
- * threshold classifier.
+ * threshold classifier. Forgot password on the form and the API, and (main column) the
+ * sign-in form with a wrong password for an existing address vs an unknown address; a
+ * sign-in costs a BCrypt run either way, so it gets fewer requests.
  */
 final class TimingGapPhase implements Phase {
 
+	private static final String PASSWORD = "not-the-password-0";
+
 	private final String suffix;
 
+	private final List<String> kinds;
+
 	/**
-	 * {@code suffix} labels the rows of a second column (" (H2)"); "" for the main one.
+	 * {@code suffix} labels the rows of a second column (" (H2)"); "" for the main one,
+	 * which measures sign-in too.
 	 */
 	TimingGapPhase(String suffix) {
 		this.suffix = suffix;
+		this.kinds = suffix.isEmpty() ? List.of("form", "api", "signin") : List.of("form", "api");
 	}
 
 	@Override
@@ -31,15 +39,18 @@ final class TimingGapPhase implements Phase {
 
 	@Override
 	public int seconds() {
-		return 35;
+		return kinds.contains("signin") ? 35 + 175 : 35;
 	}
 
 	@Override
 	public void run(Run run) throws Exception {
-		int n = (int) Math.max(300, Integer.parseInt(run.get("timing-per-class", "1000")) * Math.min(1, run.scale));
-		run.report
-			.section("Timing gap: existing vs unknown address (sequential, interleaved, " + n + " per class)" + suffix);
-		for (String kind : List.of("form", "api")) {
+		int forgotN = (int) Math.max(300,
+				Integer.parseInt(run.get("timing-per-class", "1000")) * Math.min(1, run.scale));
+		int signInN = (int) Math.max(100, 300 * Math.min(1, run.scale));
+		run.report.section("Timing gap: existing vs unknown address (sequential, interleaved, " + forgotN
+				+ " per class; sign-in " + signInN + ")" + suffix);
+		for (String kind : kinds) {
+			int n = "signin".equals(kind) ? signInN : forgotN;
 			List<Boolean> order = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				order.add(true);
@@ -55,7 +66,7 @@ final class TimingGapPhase implements Phase {
 			Requests requests = run.requests;
 			try (Http http = new Http(run.service.port)) {
 				// a few untimed rounds first
-				for (int i = 0; i < 50; i++) {
+				for (int i = 0; i < ("signin".equals(kind) ? 10 : 50); i++) {
 					send(kind, http, i % 2 == 0 ? requests.existingFromPoolA() : requests.unknownEmail());
 				}
 				for (boolean exists : order) {
@@ -72,17 +83,26 @@ final class TimingGapPhase implements Phase {
 					}
 				}
 			}
-			rows(run.report, "form".equals(kind), Arrays.copyOf(existing, e), Arrays.copyOf(unknown, u));
+			rows(run.report, kind, Arrays.copyOf(existing, e), Arrays.copyOf(unknown, u));
 			if (errors > 0) {
-				run.report.notes.add(("form".equals(kind) ? "Form POST" : "JSON API POST") + " timing run" + suffix
-						+ ": " + errors + " requests failed and were left out.");
+				run.report.notes.add(label(kind) + " timing run" + suffix + ": " + errors
+						+ " requests failed and were left out.");
 			}
 		}
 		Load.Usage d = run.drain(60_000);
 		Run.log("timing: outbox drained in %.1f s", d.seconds());
 	}
 
-	private void rows(Report report, boolean form, long[] existing, long[] unknown) {
+	private static String label(String kind) {
+		return switch (kind) {
+			case "form" -> "Form POST";
+			case "api" -> "JSON API POST";
+			default -> "Sign-in POST (wrong password)";
+		};
+	}
+
+	private void rows(Report report, String kind, long[] existing, long[] unknown) {
+		boolean form = "form".equals(kind);
 		long[] es = Stats.sorted(existing);
 		long[] us = Stats.sorted(unknown);
 		double me = Stats.median(es);
@@ -90,7 +110,7 @@ final class TimingGapPhase implements Phase {
 		Stats.MannWhitney mw = Stats.mannWhitney(existing, unknown);
 		Stats.Threshold th = Stats.bestThreshold(existing, unknown);
 		double cv = Stats.crossValidated(existing, unknown);
-		String what = form ? "Form POST" : "JSON API POST";
+		String what = label(kind);
 		double delta = me - mu;
 		report.row(what + ": median existing / unknown (Δ)" + suffix,
 				Report.ms(me) + " / " + Report.ms(mu) + " (Δ " + String.format(Locale.ROOT, "%+.3f ms", delta / 1e6)
@@ -109,7 +129,11 @@ final class TimingGapPhase implements Phase {
 	}
 
 	private static long send(String kind, Http http, String email) throws IOException {
-		return "form".equals(kind) ? Requests.formOnce(http, null, email) : Requests.apiOnce(http, email);
+		return switch (kind) {
+			case "form" -> Requests.formOnce(http, null, email);
+			case "api" -> Requests.apiOnce(http, email);
+			default -> Requests.signInOnce(http, email, PASSWORD);
+		};
 	}
 
 }

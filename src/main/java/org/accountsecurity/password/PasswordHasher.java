@@ -2,9 +2,7 @@ package org.accountsecurity.password;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,7 +36,7 @@ public class PasswordHasher {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final CompletableFuture<StoredHash> dummy;
+	private final StoredHash dummy;
 
 	private final PasswordEncoder passwordEncoder = new HasherPasswordEncoder(this);
 
@@ -70,15 +68,10 @@ public class PasswordHasher {
 		}
 		this.bcrypt = new TimedBcrypt(meterRegistry);
 		// Verified against whenever there is no usable stored hash, so unknown users cost
-		// the same as known ones
-		// (CVE-2025-22234). Made on a BCrypt thread while the application goes on
-		// starting.
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		String salt = newSalt();
-		String input = preHash(Base64.getEncoder().encodeToString(secret), salt);
-		this.dummy = BcryptThreads
-			.submit(() -> StoredHash.parse(StoredHash.PRE_HASHED_ID + BCrypt.hashpw(input, salt)));
+		// the same as known ones (CVE-2025-22234). BCrypt's time depends on the cost in
+		// the hash alone, so a random salt and digest at that cost will do: no BCrypt run
+		// at start, and nothing that any password matches.
+		this.dummy = StoredHash.parse(StoredHash.PRE_HASHED_ID + newSalt() + randomDigest());
 	}
 
 	/**
@@ -94,6 +87,16 @@ public class PasswordHasher {
 
 	private String newSalt() {
 		return BCrypt.gensalt(BCRYPT_VERSION, this.cost, this.random);
+	}
+
+	// 31 characters of BCrypt's base64 alphabet, as long as a real digest.
+	private String randomDigest() {
+		String alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+		StringBuilder digest = new StringBuilder(31);
+		for (int i = 0; i < 31; i++) {
+			digest.append(alphabet.charAt(this.random.nextInt(alphabet.length())));
+		}
+		return digest.toString();
 	}
 
 	// Keyed with the 22 characters of the salt proper, as StoredHash.bcryptInput does
@@ -119,7 +122,7 @@ public class PasswordHasher {
 		if (usable && !parsed.preHashed() && normalized.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
 			usable = false;
 		}
-		StoredHash target = usable ? parsed : this.dummy.join();
+		StoredHash target = usable ? parsed : this.dummy;
 		boolean verified = this.bcrypt.verify(target.bcryptInput(normalized), target.bcrypt());
 		return usable && verified;
 	}

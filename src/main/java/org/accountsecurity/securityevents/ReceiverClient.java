@@ -20,17 +20,35 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceiverClient {
 
-	private final HttpClient http;
+	private final Duration connectTimeout;
 
 	private final Duration readTimeout;
 
+	// Made at the first delivery: most instances have no receiver, and building a client
+	// (its selector thread, TLS context) costs start-up time.
+	private volatile HttpClient http;
+
 	ReceiverClient(EventsProperties properties) {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.connectTimeout = properties.connectTimeout();
 		this.readTimeout = properties.readTimeout();
+	}
+
+	private HttpClient http() {
+		HttpClient client = http;
+		if (client == null) {
+			synchronized (this) {
+				client = http;
+				if (client == null) {
+					client = HttpClient.newBuilder()
+						.connectTimeout(connectTimeout)
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.version(HttpClient.Version.HTTP_1_1)
+						.build();
+					http = client;
+				}
+			}
+		}
+		return client;
 	}
 
 	/** Null when delivered, else what went wrong. */
@@ -42,7 +60,7 @@ class ReceiverClient {
 			.POST(HttpRequest.BodyPublishers.ofString(request.body()));
 		request.headers().forEach(builder::header);
 		try {
-			int status = http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			int status = http().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 			return status >= 200 && status < 300 ? null : "status " + status;
 		}
 		catch (IOException ex) {

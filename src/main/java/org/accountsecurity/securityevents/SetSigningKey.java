@@ -20,7 +20,7 @@ import org.accountsecurity.system.InvalidSetting;
  * at {@code /.well-known/jwks.json} so that receivers verify tokens without a shared
  * secret. The key id is the public key's RFC 7638 thumbprint. Without a setting (local
  * mode only: production requires it once a receiver is configured) a throw-away key is
- * made at start.
+ * made at start when a receiver needs it, and none at all otherwise.
  */
 public final class SetSigningKey {
 
@@ -42,7 +42,15 @@ public final class SetSigningKey {
 	 */
 	SetSigningKey(String setting, boolean published) {
 		this.published = published;
-		this.privateKey = (setting == null || setting.isBlank()) ? generate() : parse(setting);
+		boolean given = setting != null && !setting.isBlank();
+		if (!given && !published) {
+			// Nothing signs and nothing is published: no key to make (a P-256 key pair
+			// is a noticeable part of the start-up).
+			this.privateKey = null;
+			this.publicJwk = null;
+			return;
+		}
+		this.privateKey = given ? parse(setting) : generate();
 		EcPrivateJwk full = Jwks.builder().key(privateKey).build();
 		this.publicJwk = Jwks.builder()
 			.key(full.toPublicJwk().toKey())
@@ -53,11 +61,19 @@ public final class SetSigningKey {
 	}
 
 	PrivateKey privateKey() {
+		requireKey();
 		return privateKey;
 	}
 
 	String keyId() {
+		requireKey();
 		return publicJwk.getId();
+	}
+
+	private void requireKey() {
+		if (privateKey == null) {
+			throw new IllegalStateException(SETTING + " is not set and no receiver is configured: nothing is signed");
+		}
 	}
 
 	/** The public key as a JWK Set (RFC 7517), as JSON. */

@@ -1,5 +1,9 @@
 package org.accountsecurity.password;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BcryptThreadsTests {
 
@@ -46,6 +51,29 @@ class BcryptThreadsTests {
 		CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get();
 
 		assertThat(most.get()).isEqualTo(cores);
+	}
+
+	@Test
+	void bcryptRunsAtALowerPriorityThanTheRequestsOnLinux() {
+		assumeTrue(Files.exists(Path.of("/proc/thread-self")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+				"Linux with renice");
+		assumeTrue(niceOfThisThread() < 10, "the tests run at a higher priority than BCrypt's");
+
+		int nice = BcryptThreads.run(BcryptThreadsTests::niceOfThisThread);
+
+		assertThat(nice).isEqualTo(10);
+	}
+
+	// Field 19 of /proc/thread-self/stat; the command name before it is in parentheses.
+	private static int niceOfThisThread() {
+		try {
+			String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Integer.parseInt(fields[16]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void sleep(long millis) {

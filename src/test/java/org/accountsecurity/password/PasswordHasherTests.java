@@ -136,6 +136,25 @@ class PasswordHasherTests {
 		assertThat(TestPasswords.bcryptVerifications(this.registry)).isEqualTo(before + 1);
 	}
 
+	@Test
+	void anUnknownUsersCheckSpendsABcryptRunAtTheConfiguredCost() {
+		String stored = this.hasher.hash(PASSWORD);
+		long[] known = new long[5];
+		long[] unknown = new long[5];
+		for (int i = 0; i < 5; i++) {
+			long t0 = System.nanoTime();
+			this.hasher.matches("wrong " + PASSWORD, stored);
+			long t1 = System.nanoTime();
+			this.hasher.matches("wrong " + PASSWORD, null);
+			known[i] = t1 - t0;
+			unknown[i] = System.nanoTime() - t1;
+		}
+		java.util.Arrays.sort(known);
+		java.util.Arrays.sort(unknown);
+		// A dummy hash at a lower cost would be 2^k times faster.
+		assertThat((double) unknown[2]).isBetween(0.6 * known[2], 1.6 * known[2]);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "garbage", "{bcrypt-sha256}", "{noop}" + PASSWORD, "{bcrypt-sha256}$2b$10$short",
 			"$2x$10$abcdefghijklmnopqrstuvabcdefghijklmnopqrstuvwxyzABCDE",

@@ -106,7 +106,9 @@ class SecurityEventEncodingTests {
 				.isInstanceOfSatisfying(org.accountsecurity.system.InvalidSetting.class,
 						ex -> assertThat(ex.setting()).isEqualTo("app.events.set-signing-key"));
 		}
-		assertThat(new SetSigningKey(null, false).jwkSetJson()).isEqualTo("{\"keys\":[]}");
+		SetSigningKey none = new SetSigningKey(null, false);
+		assertThat(none.jwkSetJson()).isEqualTo("{\"keys\":[]}");
+		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(none::privateKey);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.accountsecurity.bench.server;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.accountsecurity.AccountSecurityApplication;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
@@ -45,7 +48,14 @@ public final class BenchServer {
 		application.setAdditionalProfiles("bench");
 		application.addInitializers(
 				context -> context.getBeanFactory().registerSingleton("benchScanFilter", new BenchScanFilter()));
-		application.run(all);
+		String steps = System.getProperty("bench.startup-steps");
+		if (steps != null) {
+			application.setApplicationStartup(new BufferingApplicationStartup(50_000));
+		}
+		ConfigurableApplicationContext context = application.run(all);
+		if (steps != null) {
+			StartupSteps.write(context.getBean(BufferingApplicationStartup.class), Path.of(steps));
+		}
 	}
 
 	/**
