@@ -6,7 +6,7 @@ MVN ?= mvn -B
 .PHONY: run test lint deps bench fuzz soak scan package clean
 
 run:            ## the service on :8080 with embedded Redis, SMTP (GreenMail) and H2; demo accounts in the banner
-	$(MVN) -q -DskipTests spring-boot:test-run
+	$(MVN) -q -DskipTests spring-boot:test-run -Dspring-boot.run.main-class=org.accountsecurity.TestAccountSecurityApplication
 
 test:           ## the whole suite: unit, integration (Redis, GreenMail, H2, PostgreSQL if reachable), browser
 	./scripts/ensure-chromium.sh || echo "chromium unavailable: browser tests will be skipped"
