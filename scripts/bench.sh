@@ -14,6 +14,7 @@
 #                             "none" for the JVM's defaults)
 #   BENCH_JAVA=java           the service's java (default: the one on PATH); on JDK 25 and later the AOT cache
 #                             takes the place of the class data sharing archive
+#   BENCH_MAKE_RUN=1          0: no make run start-up figure (it starts make run twice on a free port)
 #   BENCH_CDS=1               0: no class data sharing (default: a training start writes an archive, then the
 #                             measured starts map it, as README's production section describes)
 #   BENCH_SERVICE_ARGS=       extra --name=value settings for the service (to try a setting; the table shows them)
@@ -144,6 +145,34 @@ else
   log "PostgreSQL not reachable on $PGHOST:$PGPORT: the run uses H2 only"
 fi
 
+# --- make run: README's local start, after the first build, to its first healthy answer ---------------------------
+# Run twice: the first start may build (target/), the second is timed. BENCH_MAKE_RUN=0 skips it.
+make_run_seconds() {
+  local port t0 pid up=""
+  port=$(free_port) || return 0
+  t0=$(date +%s%N)
+  SERVER_PORT=$port setsid make -s run >"$WORK/make-run.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1800); do
+    if curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      up=$(( ($(date +%s%N) - t0) / 1000000 ))
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -- -"$pid" 2>/dev/null; sleep 3; kill -9 -- -"$pid" 2>/dev/null
+  [[ -n $up ]] && awk -v ms="$up" 'BEGIN { printf "%.2f", ms / 1000 }'
+  return 0
+}
+MAKE_RUN_SECONDS=
+if [[ ${BENCH_MAKE_RUN:-1} != 0 ]] && command -v curl >/dev/null && command -v setsid >/dev/null; then
+  log "make run (a first start, then the timed one)"
+  make_run_seconds >/dev/null
+  MAKE_RUN_SECONDS=$(make_run_seconds)
+  log "make run: healthy after ${MAKE_RUN_SECONDS:-(did not start; see $WORK/make-run.log)} s"
+fi
+
 # --- JMH ---------------------------------------------------------------------------------------------------------
 JMH_SETTINGS="1 fork, 2×2 s warm-up, 3×2 s measurement, 1 thread"
 if [[ ${BENCH_JMH:-1} != 0 ]]; then
@@ -181,6 +210,7 @@ timeout $(( DRIVER_BUDGET + 20 )) java -Xmx1g -cp "$DRIVER_CP" \
     -Dbench.pg-database="$DB" -Dbench.pg-port="$PGPORT" -Dbench.pg-user="$PGUSER" \
     -Dbench.service-classpath-file="$WORK/service-classpath.txt" -Dbench.java="$SERVICE_JAVA" \
     -Dbench.java-feature="$SERVICE_JAVA_FEATURE" -Dbench.java-description="$SERVICE_JAVA_DESCRIPTION" \
+    -Dbench.make-run-seconds="$MAKE_RUN_SECONDS" \
     -Dbench.service-jvm-options="$SERVICE_JVM_OPTS" -Dbench.cds="$CDS_FLAG" -Dbench.service-args="${BENCH_SERVICE_ARGS:-}" \
     -Dbench.kinds="${BENCH_KINDS:-bare,api,form}" -Dbench.bcrypt-cost="${BENCH_BCRYPT_COST:-12}" \
     -Dbench.h2="$([[ ${BENCH_H2:-1} == 0 ]] && echo false || echo true)" -Dbench.jfr="$JFR_FLAG" \
