@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.accountsecurity.securityevents.EventEncoder.Encoded;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * POSTs one encoded event with timeouts on connect and on the answer, following no
@@ -20,35 +21,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceiverClient {
 
-	private final Duration connectTimeout;
-
 	private final Duration readTimeout;
 
 	// Made at the first delivery: most instances have no receiver, and building a client
 	// (its selector thread, TLS context) costs start-up time.
-	private volatile HttpClient http;
+	private final SingletonSupplier<HttpClient> http;
 
 	ReceiverClient(EventsProperties properties) {
-		this.connectTimeout = properties.connectTimeout();
 		this.readTimeout = properties.readTimeout();
-	}
-
-	private HttpClient http() {
-		HttpClient client = http;
-		if (client == null) {
-			synchronized (this) {
-				client = http;
-				if (client == null) {
-					client = HttpClient.newBuilder()
-						.connectTimeout(connectTimeout)
-						.followRedirects(HttpClient.Redirect.NEVER)
-						.version(HttpClient.Version.HTTP_1_1)
-						.build();
-					http = client;
-				}
-			}
-		}
-		return client;
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build());
 	}
 
 	/** Null when delivered, else what went wrong. */
@@ -60,7 +45,7 @@ class ReceiverClient {
 			.POST(HttpRequest.BodyPublishers.ofString(request.body()));
 		request.headers().forEach(builder::header);
 		try {
-			int status = http().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			int status = http.obtain().send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 			return status >= 200 && status < 300 ? null : "status " + status;
 		}
 		catch (IOException ex) {
