@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes reset requests. The request thread never talks to SMTP and does the same work on
- * every branch (one limiter call per limit, one account lookup, one audit row, one outbox
- * entry), so neither the answer nor its timing tells whether an address has an account;
- * the worker issues the link and sends the mail.
+ * every branch (one limiter call per limit, one account lookup, one audit row with the
+ * same details, one outbox entry with the same fields), so neither the answer nor its
+ * timing tells whether an address has an account; the worker issues the link and sends
+ * the mail.
  */
 @Service
 public class PasswordResetService {
@@ -86,10 +87,12 @@ public class PasswordResetService {
 		Optional<Account> account = accounts.findByEmail(typedEmail);
 		Decision own = limiter.hit(perAccount, account.map(a -> a.id().toString()).orElse(pseudonym));
 		if (account.isEmpty()) {
-			audit.record(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
-					"unknown_account", typedEmail, origin));
-			jobs.queueNothing(AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE,
-					ResetJobs.UNQUEUED, typedEmail, origin));
+			audit.record(AuditEntry
+				.forUnknownSubject(AuditEventType.RESET_REQUESTED, Outcome.FAILURE, "unknown_account", typedEmail,
+						origin)
+				.with("trigger", ResetTrigger.FORGOT.code()));
+			jobs.queueNothing(ResetTrigger.FORGOT, origin, AuditEntry.forUnknownSubject(AuditEventType.RESET_REQUESTED,
+					Outcome.FAILURE, ResetJobs.UNQUEUED, typedEmail, origin));
 		}
 		else {
 			send(account.get().id(), ResetTrigger.FORGOT, own, origin);
@@ -140,9 +143,10 @@ public class PasswordResetService {
 		else {
 			// Accepted silently: the holder's inbox is not flooded, and the answer stays
 			// the same.
-			audit.record(AuditEntry.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId,
-					origin));
-			jobs.queueNothing(ResetJobs.unqueued(accountId, origin));
+			audit.record(AuditEntry
+				.forAccount(AuditEventType.RATE_LIMITED, Outcome.FAILURE, "per_account", accountId, origin)
+				.with("trigger", trigger.code()));
+			jobs.queueNothing(trigger, origin, ResetJobs.unqueued(accountId, origin));
 		}
 	}
 

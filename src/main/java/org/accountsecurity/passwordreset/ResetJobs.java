@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues what a reset request leads to: the job that issues and mails a link, or a
- * placeholder of the same cost when nothing is to be sent (unknown address, limit
- * reached), so that every branch does the same outbox work.
+ * placeholder when nothing is to be sent (unknown address, limit reached). The
+ * placeholder is built by the same code with the same fields, so that every branch does
+ * the same outbox work down to the bytes sent to Redis.
  */
 @Component
 class ResetJobs {
@@ -30,6 +31,8 @@ class ResetJobs {
 	 * The reason of the audit row that follows a request whose mail could not be queued.
 	 */
 	static final String UNQUEUED = "outbox_unavailable";
+
+	private static final UUID NO_ACCOUNT = new UUID(0, 0);
 
 	private final MailOutbox outbox;
 
@@ -48,17 +51,23 @@ class ResetJobs {
 
 	/** The job that issues the account's link when the worker takes it. */
 	void queueLink(UUID accountId, ResetTrigger trigger, RequestOrigin origin, AuditEntry ifUnqueued) {
-		String client = clientAddresses.storable(origin.clientAddress());
-		queue(new OutboxMessage(RESET_LINK,
-				Map.of("accountId", accountId.toString(), "trigger", trigger.code(), "client",
-						client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
-						origin.requestId() == null ? "" : origin.requestId())),
-				ifUnqueued);
+		queue(message(RESET_LINK, accountId, trigger, origin), ifUnqueued);
 	}
 
-	/** A placeholder that sends nothing, queued where no link is due. */
-	void queueNothing(AuditEntry ifUnqueued) {
-		queue(OutboxMessage.none(), ifUnqueued);
+	/**
+	 * A placeholder that sends nothing, queued where no link is due; its account id is
+	 * the nil UUID, which no account has.
+	 */
+	void queueNothing(ResetTrigger trigger, RequestOrigin origin, AuditEntry ifUnqueued) {
+		queue(message(OutboxMessage.NONE, NO_ACCOUNT, trigger, origin), ifUnqueued);
+	}
+
+	private OutboxMessage message(String kind, UUID accountId, ResetTrigger trigger, RequestOrigin origin) {
+		String client = clientAddresses.storable(origin.clientAddress());
+		return new OutboxMessage(kind,
+				Map.of("accountId", accountId.toString(), "trigger", trigger.code(), "client",
+						client == null ? "" : client, "requestedAt", clock.instant().toString(), "requestId",
+						origin.requestId() == null ? "" : origin.requestId()));
 	}
 
 	static AuditEntry unqueued(UUID accountId, RequestOrigin origin) {

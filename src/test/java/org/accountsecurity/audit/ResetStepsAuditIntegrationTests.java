@@ -171,6 +171,8 @@ class ResetStepsAuditIntegrationTests extends IntegrationTest {
 		assertThat(requested.get("reason").asString()).isEqualTo("unknown_account");
 		assertThat(requested.get("accountId").isNull()).isTrue();
 		assertThat(requested.get("subjectHash").asString()).hasSize(64);
+		assertThat(requested.get("details")).as("the details of a known address's row, so both cost the same")
+			.isEqualTo(details("{\"trigger\":\"forgot\"}"));
 		assertThat(requested.toString().toLowerCase()).doesNotContain(unknown.toLowerCase(), "nobody-");
 	}
 

@@ -42,7 +42,8 @@ class PasswordResetServiceIntegrationTests extends ResetCoreIntegrationTest {
 		assertThat(outcome).isEqualTo(ResetRequestOutcome.ACCEPTED);
 		assertThat(core.queued()).singleElement().satisfies(job -> {
 			assertThat(job.kind()).isEqualTo(ResetJobs.RESET_LINK);
-			assertThat(job.fields()).containsEntry("accountId", account.id().toString())
+			assertThat(job.fields()).containsOnlyKeys("accountId", "trigger", "client", "requestedAt", "requestId")
+				.containsEntry("accountId", account.id().toString())
 				.containsEntry("trigger", ResetTrigger.FORGOT.code())
 				.containsEntry("requestedAt", core.clock.instant().toString());
 		});
@@ -62,11 +63,16 @@ class PasswordResetServiceIntegrationTests extends ResetCoreIntegrationTest {
 		assertThat(outcome).isEqualTo(ResetRequestOutcome.ACCEPTED);
 		assertThat(core.queued()).singleElement().satisfies(job -> {
 			assertThat(job.kind()).isEqualTo(OutboxMessage.NONE);
-			assertThat(job.fields()).isEmpty();
+			// The fields of a link job, so that both cost Redis and the request the same.
+			assertThat(job.fields()).containsOnlyKeys("accountId", "trigger", "client", "requestedAt", "requestId")
+				.containsEntry("accountId", new UUID(0, 0).toString())
+				.containsEntry("trigger", ResetTrigger.FORGOT.code())
+				.containsEntry("requestedAt", core.clock.instant().toString());
 		});
 		assertThat(core.audited()).singleElement().satisfies(event -> {
 			assertThat(event.type()).isEqualTo(AuditEventType.RESET_REQUESTED);
 			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
+			assertThat(event.columns()).containsEntry("details", "{\"trigger\":\"forgot\"}");
 			assertThat(event.accountId()).isNull();
 			assertThat(event.subjectHash()).isEqualTo(core.pseudonyms.ofEmail(typed));
 			assertThat(event.mentions(typed.substring(0, typed.indexOf('@')))).isFalse();
