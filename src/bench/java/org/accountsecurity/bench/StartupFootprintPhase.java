@@ -29,7 +29,7 @@ final class StartupFootprintPhase implements Phase {
 		String makeRun = run.get("make-run-seconds", "");
 		run.report.row("make run (local mode, after the first build): launch → /actuator/health UP",
 				makeRun.isBlank() ? "not measured" : makeRun + " s",
-				"Maven, the build check and the dev services included; JDK on PATH", "≤ 5 s",
+				"make's build check, scripts/run.sh and the dev services included; JDK on PATH", "≤ 5 s",
 				!makeRun.isBlank() && Double.parseDouble(makeRun) <= 5);
 		run.report.row("RSS idle (3 s after healthy)", Report.f0(rssIdleMb) + " MB", "Keycloak 447 MB", "≤ 150 MB",
 				rssIdleMb <= 150);
