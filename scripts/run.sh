@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 JAR=$(dirname "$(command -v "$JAVA")")/jar
+[[ -x $JAR ]] || JAR=jar
 RUN=target/run
 MAIN=org.accountsecurity.TestAccountSecurityApplication
 

@@ -14,8 +14,8 @@ import org.accountsecurity.audit.AuditLog;
 import org.accountsecurity.audit.Outcome;
 import org.accountsecurity.requester.RequestOrigin;
 
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountSessions {
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final RedisIndexedSessionRepository sessions;
 
 	private final AuditLog audit;
 
 	private final LiveSessions live;
 
-	AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit, LiveSessions live) {
+	AccountSessions(RedisIndexedSessionRepository sessions, AuditLog audit, LiveSessions live) {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.live = live;
