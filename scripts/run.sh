@@ -2,9 +2,9 @@
 # make run, once the Makefile has built: the service in local mode (TestAccountSecurityApplication), started by java
 # itself with class data sharing, C1 only and the serial collector (what starts fastest on a developer's machine).
 # Maven alone takes 4-7 s even with nothing to build, and the archive of the classes a start loads saves about 1.5 s
-# more. Class data sharing takes jars only, so the classes are jarred (again only
-# when one changed), and after each build one training start, stopped right after its context is refreshed, writes
-# the archive. Without setsid (not Linux) or when the training fails, the service starts without the archive.
+# more. Class data sharing takes jars only, so the classes are jarred (again only when one changed), and after each
+# build one training start, stopped right after its context is refreshed, writes the archive. Without setsid (not
+# Linux) or when the training fails, the service starts without the archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}

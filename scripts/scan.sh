@@ -29,7 +29,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [[ -n $SERVICE ]] && kill -0 "$SERVICE" 2>/dev/null; then
-    # mvn spring-boot:test-run runs the service in a child JVM: stop the whole group we started.
+    # The service's dev Redis is a child process: stop the whole group we started.
     kill -- -"$SERVICE" 2>/dev/null || kill "$SERVICE" 2>/dev/null
     sleep 3
     kill -9 -- -"$SERVICE" 2>/dev/null || true
@@ -58,7 +58,9 @@ ARGS="--server.port=$PORT --app.public-base-url=$BASE --spring.data.redis.port=$
 ARGS+=" --app.dev.imap-port=$IMAP --spring.datasource.url=jdbc:h2:mem:scan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 log "starting the service on $BASE"
 set -m
-$MVN -q -DskipTests spring-boot:test-run -Dspring-boot.run.arguments="$ARGS" >"$OUT/service.log" 2>&1 &
+# make run's start (it builds first when a source changed), with this scan's ports and database.
+make -s target/run/classpath.txt || die "build failed"
+./scripts/run.sh $ARGS >"$OUT/service.log" 2>&1 &
 SERVICE=$!
 set +m
 for _ in $(seq 1 600); do
