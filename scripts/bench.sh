@@ -109,12 +109,7 @@ cp -p "$ROOT/$BUILD_DIR/test-classes/application-bench.yml" "$BENCH_CLASSES/"
 # BENCH_SERVICE_CLASSPATH_PREPEND: compiled classes that shadow the application's, to measure a proposed change
 # without editing the working tree.
 # Jars, as in production (and class data sharing, -XX:SharedArchiveFile, accepts only jars on the class path).
-# They are rebuilt only when a class changed, so that a CDS archive made from them stays valid.
-jar_of() { # jar_of <dir> <jar>
-  if [[ ! -f $2 || -n $(find "$1" -newer "$2" -type f -print -quit) ]]; then
-    rm -f "$2"; jar --create --file "$2" -C "$1" . || die "jar failed"
-  fi
-}
+# They are rebuilt only when a class changed (jar_of), so that a CDS archive made from them stays valid.
 jar_of "$ROOT/$BUILD_DIR/classes" "$WORK/app-classes.jar"
 jar_of "$BENCH_CLASSES" "$WORK/bench-server.jar"
 echo "${BENCH_SERVICE_CLASSPATH_PREPEND:+$BENCH_SERVICE_CLASSPATH_PREPEND:}$WORK/bench-server.jar:$WORK/app-classes.jar:$(cat "$WORK/runtime-classpath.txt")" \

@@ -7,18 +7,15 @@
 # Linux) or when the training fails, the service starts without the archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TAG=run
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 JAVA=${JAVA:-java}
 JAR=$(dirname "$(command -v "$JAVA")")/jar
 [[ -x $JAR ]] || JAR=jar
 RUN=target/run
 MAIN=org.accountsecurity.TestAccountSecurityApplication
 
-jar_of() { # jar_of <dir> <jar>
-  if [[ ! -f $2 || -n $(find "$1" -newer "$2" -type f -print -quit) ]]; then
-    rm -f "$2"
-    "$JAR" --create --file "$2" -C "$1" .
-  fi
-}
 jar_of target/classes "$RUN/classes.jar"
 jar_of target/test-classes "$RUN/test-classes.jar"
 CLASSPATH="$RUN/test-classes.jar:$RUN/classes.jar:$(cat "$RUN/classpath.txt")"
@@ -27,21 +24,20 @@ JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CLASSPATH")
 
 if [[ ! -f $ARCHIVE || $RUN/classes.jar -nt $ARCHIVE || $RUN/test-classes.jar -nt $ARCHIVE ]] \
     && command -v setsid >/dev/null; then
-  echo "make run: a training start records the classes to share (once after each build)"
+  log "a training start records the classes to share (once after each build)"
   rm -f "$ARCHIVE"
   # Its own ports, an in-memory database and its own process group: the dev Redis it starts outlives the JVM
   # (which exits without closing the context), and goes with the group.
-  port=$(( 20000 + RANDOM % 20000 ))
   setsid "$JAVA" "${JVM[@]}" -XX:ArchiveClassesAtExit="$ARCHIVE" -Dspring.context.exit=onRefresh "$MAIN" \
-    --server.port=0 --spring.data.redis.port="$port" --spring.mail.port=$(( port + 1 )) \
-    --app.dev.imap-port=$(( port + 2 )) --spring.datasource.url="jdbc:h2:mem:training;MODE=PostgreSQL" \
+    --server.port=0 --spring.data.redis.port="$(free_port)" --spring.mail.port="$(free_port)" \
+    --app.dev.imap-port="$(free_port)" --spring.datasource.url="jdbc:h2:mem:training;MODE=PostgreSQL" \
     >"$RUN/training.log" 2>&1 &
   training=$!
   trap 'kill -- -"$training" 2>/dev/null; wait "$training"; rm -f "$ARCHIVE"; exit 130' INT TERM
   wait "$training" || true
   kill -- -"$training" 2>/dev/null || true
   trap - INT TERM
-  [[ -f $ARCHIVE ]] || echo "make run: no archive (see $RUN/training.log); starting without it"
+  [[ -f $ARCHIVE ]] || log "no archive (see $RUN/training.log); starting without it"
 fi
 [[ -f $ARCHIVE ]] && JVM+=(-Xshare:auto -XX:SharedArchiveFile="$ARCHIVE")
 exec "$JAVA" "${JVM[@]}" "$MAIN" "$@"

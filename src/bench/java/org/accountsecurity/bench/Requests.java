@@ -79,8 +79,7 @@ final class Requests {
 		if (!m.find()) {
 			return -1;
 		}
-		String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+		String body = formBody(m.group(1), "email", email);
 		long p0 = System.nanoTime();
 		Http.Response r = http.post("/password/forgot", form.setCookie(), "application/x-www-form-urlencoded", body,
 				true);
@@ -102,14 +101,27 @@ final class Requests {
 		if (!Load.expect("GET /login", form, 200) || !m.find()) {
 			return -1;
 		}
-		String body = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+		String body = formBody(m.group(1), "username", email, "password", password);
 		long t0 = System.nanoTime();
 		Http.Response r = http.post("/login", form.setCookie(), "application/x-www-form-urlencoded", body, true);
 		long t = System.nanoTime() - t0;
 		return Load.expect("POST /login", r, 302) && r.location() != null && r.location().contains("/login?error") ? t
 				: -1;
+	}
+
+	/**
+	 * A form's body: the fields (name, value, name, value, ...), then the CSRF token
+	 * (empty when null).
+	 */
+	static String formBody(String csrf, String... fields) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8))
+				.append('&');
+		}
+		return body.append("_csrf=").append(csrf == null ? "" : URLEncoder.encode(csrf, StandardCharsets.UTF_8)).toString();
 	}
 
 	/** Returns the API POST's latency in ns, or -1 if the answer was wrong. */

@@ -1,8 +1,6 @@
 package org.accountsecurity.bench;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,12 +27,8 @@ final class SoakSession implements AutoCloseable {
 
 	/** POSTs a form (name, value, name, value, ...) with the last page's CSRF token. */
 	Http.Response post(String path, String... fields) throws IOException {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i + 1 < fields.length; i += 2) {
-			body.append(enc(fields[i])).append('=').append(enc(fields[i + 1])).append('&');
-		}
-		body.append("_csrf=").append(csrf == null ? "" : enc(csrf));
-		return remember(http.post(path, cookie(), "application/x-www-form-urlencoded", body.toString(), true));
+		return remember(http.post(path, cookie(), "application/x-www-form-urlencoded",
+				Requests.formBody(csrf, fields), true));
 	}
 
 	Http.Response postJson(String path, String json) throws IOException {
@@ -72,10 +66,6 @@ final class SoakSession implements AutoCloseable {
 		StringBuilder c = new StringBuilder();
 		cookies.forEach((name, value) -> c.append(c.length() == 0 ? "" : "; ").append(name).append('=').append(value));
 		return c.toString();
-	}
-
-	private static String enc(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.accountsecurity.password;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -149,8 +150,8 @@ class PasswordHasherTests {
 			known[i] = t1 - t0;
 			unknown[i] = System.nanoTime() - t1;
 		}
-		java.util.Arrays.sort(known);
-		java.util.Arrays.sort(unknown);
+		Arrays.sort(known);
+		Arrays.sort(unknown);
 		// A dummy hash at a lower cost would be 2^k times faster.
 		assertThat((double) unknown[2]).isBetween(0.6 * known[2], 1.6 * known[2]);
 	}

@@ -16,6 +16,7 @@ import org.accountsecurity.audit.Outcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The webhook signature, payload and Security Event Tokens, without a server. */
 class SecurityEventEncodingTests {
@@ -108,7 +109,7 @@ class SecurityEventEncodingTests {
 		}
 		SetSigningKey none = new SetSigningKey(null, false);
 		assertThat(none.jwkSetJson()).isEqualTo("{\"keys\":[]}");
-		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(none::privateKey);
+		assertThatIllegalStateException().isThrownBy(none::privateKey);
 	}
 
 	@Test

@@ -34,26 +34,28 @@ final class StartupSteps {
 				nested.merge(parent, event.getDuration(), Duration::plus);
 			}
 		}
-		List<String[]> rows = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
 		for (StartupTimeline.TimelineEvent event : events) {
 			Duration self = event.getDuration().minus(nested.getOrDefault(event.getStartupStep().getId(), Duration.ZERO));
 			StringBuilder tags = new StringBuilder();
 			for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
 				tags.append(' ').append(tag.getKey()).append('=').append(tag.getValue());
 			}
-			rows.add(new String[] { String.format(Locale.ROOT, "%08d", self.toMillis()),
-					String.format(Locale.ROOT, "%6d ms self %6d ms total  %s%s", self.toMillis(),
-							event.getDuration().toMillis(), event.getStartupStep().getName(), tags) });
+			rows.add(new Row(self, String.format(Locale.ROOT, "%6d ms self %6d ms total  %s%s", self.toMillis(),
+					event.getDuration().toMillis(), event.getStartupStep().getName(), tags)));
 		}
-		rows.sort(Comparator.comparing((String[] row) -> row[0]).reversed());
+		rows.sort(Comparator.comparing(Row::self).reversed());
 		StringBuilder out = new StringBuilder();
-		rows.stream().limit(60).forEach(row -> out.append(row[1]).append('\n'));
+		rows.stream().limit(60).forEach(row -> out.append(row.line()).append('\n'));
 		try {
 			Files.writeString(file, out);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record Row(Duration self, String line) {
 	}
 
 }
